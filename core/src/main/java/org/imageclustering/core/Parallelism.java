@@ -1,0 +1,152 @@
+package org.imageclustering.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
+
+/**
+ * Deterministic data parallelism: work over {@code [0, n)} is cut into chunks whose boundaries
+ * depend only on {@code n} and the chunk size, never on the thread count, and partial results are
+ * combined in chunk order. Floating-point sums therefore come out bit-identical at 1, 2 or 8 threads.
+ *
+ * <p>Threads are daemons, so a forgotten instance cannot keep {@code mvn exec:java} alive; still,
+ * close it when done. One thread means everything runs inline on the caller.
+ */
+public final class Parallelism implements AutoCloseable {
+    private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
+
+    private final int threads;
+    private final ExecutorService executor;
+
+    private Parallelism(int threads) {
+        this.threads = threads;
+        if (threads == 1) {
+            this.executor = null;
+        } else {
+            int pool = POOL_COUNTER.incrementAndGet();
+            AtomicInteger counter = new AtomicInteger();
+            ThreadFactory factory = r -> {
+                Thread t = new Thread(r, "imageclustering-" + pool + "-" + counter.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            this.executor = Executors.newFixedThreadPool(threads, factory);
+        }
+    }
+
+    /** A pool of {@code threads} workers ({@code >= 1}). */
+    public static Parallelism of(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        return new Parallelism(threads);
+    }
+
+    /** Everything inline on the calling thread. */
+    public static Parallelism sequential() {
+        return new Parallelism(1);
+    }
+
+    /** One worker per available processor. */
+    public static Parallelism availableProcessors() {
+        return of(Runtime.getRuntime().availableProcessors());
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Work on the half-open range {@code [start, end)} that yields a partial result. */
+    @FunctionalInterface
+    public interface RangeTask<P> {
+        P apply(int start, int end);
+    }
+
+    /** Work on the half-open range {@code [start, end)} that writes disjoint outputs. */
+    @FunctionalInterface
+    public interface RangeAction {
+        void run(int start, int end);
+    }
+
+    /** The number of chunks {@code [0, n)} is cut into. */
+    public static int chunkCount(int n, int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be >= 1, was " + chunkSize);
+        }
+        return n == 0 ? 0 : (n - 1) / chunkSize + 1;
+    }
+
+    /** Runs {@code task} on every chunk and returns the partial results in chunk order. */
+    public <P> List<P> map(int n, int chunkSize, RangeTask<P> task) {
+        int chunks = chunkCount(n, chunkSize);
+        List<P> results = new ArrayList<>(chunks);
+        if (executor == null || chunks <= 1) {
+            for (int c = 0; c < chunks; c++) {
+                int start = c * chunkSize;
+                results.add(task.apply(start, Math.min(n, start + chunkSize)));
+            }
+            return results;
+        }
+        List<Future<P>> futures = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int start = c * chunkSize;
+            int end = Math.min(n, start + chunkSize);
+            futures.add(executor.submit(() -> task.apply(start, end)));
+        }
+        for (Future<P> f : futures) {
+            results.add(join(f));
+        }
+        return results;
+    }
+
+    /**
+     * Runs {@code task} on every chunk and folds the partials left to right in chunk order;
+     * {@code identity} is returned for an empty range.
+     */
+    public <P> P mapReduce(int n, int chunkSize, RangeTask<P> task, P identity, BinaryOperator<P> combine) {
+        P acc = identity;
+        for (P p : map(n, chunkSize, task)) {
+            acc = combine.apply(acc, p);
+        }
+        return acc;
+    }
+
+    /** Runs {@code action} on every chunk; the chunks must write disjoint outputs. */
+    public void forEach(int n, int chunkSize, RangeAction action) {
+        map(n, chunkSize, (s, e) -> {
+            action.run(s, e);
+            return Boolean.TRUE;
+        });
+    }
+
+    private static <P> P join(Future<P> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a parallel chunk", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

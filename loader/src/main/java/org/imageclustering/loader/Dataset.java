@@ -1,0 +1,64 @@
+package org.imageclustering.loader;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.imageclustering.core.FloatMatrix;
+
+/**
+ * One split of an image dataset: a feature row per image, its true class where known, and what is
+ * needed to draw a row again.
+ *
+ * @param name        e.g. {@code fashion-mnist/train}
+ * @param features    {@code n x d} float32 rows, pixels scaled to [0, 1] unless raw values were asked for
+ * @param labels      true class of each row in {@code [0, classNames.size())}, or {@code null} when unknown
+ * @param classNames  names of the classes, index = label
+ * @param shape       the image shape of a row, or {@code null} once a transform has left pixel space
+ * @param sources     the files read, with their SHA-256
+ */
+public record Dataset(String name, FloatMatrix features, int[] labels, List<String> classNames, ImageShape shape,
+                      List<SourceFile> sources) {
+    public Dataset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(features, "features");
+        classNames = List.copyOf(classNames);
+        sources = List.copyOf(sources);
+        if (labels != null && labels.length != features.rows()) {
+            throw new IllegalArgumentException(name + ": " + labels.length + " labels for " + features.rows() + " rows");
+        }
+        if (shape != null && shape.size() != features.cols()) {
+            throw new IllegalArgumentException(name + ": image shape " + shape + " has " + shape.size()
+                    + " values but rows have " + features.cols());
+        }
+    }
+
+    public int size() {
+        return features.rows();
+    }
+
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** The image shape while rows are still pixels. */
+    public Optional<ImageShape> imageShape() {
+        return Optional.ofNullable(shape);
+    }
+
+    /** The same images with other features (and possibly no image shape any more). */
+    public Dataset withFeatures(FloatMatrix newFeatures, ImageShape newShape) {
+        return new Dataset(name, newFeatures, labels, classNames, newShape, sources);
+    }
+
+    /** The rows at {@code indices}, in that order, with their labels. */
+    public Dataset select(int[] indices) {
+        int[] l = null;
+        if (labels != null) {
+            l = new int[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                l[i] = labels[indices[i]];
+            }
+        }
+        return new Dataset(name, features.selectRows(indices), l, classNames, shape, sources);
+    }
+}
