@@ -182,6 +182,11 @@ public final class SquaredEuclidean {
             return Math.max(0, xNorm + norms[c] - 2 * dot);
         }
 
+        /** The error bound {@code E} of the approximate distance between a row of squared norm {@code xNorm} and centre {@code c}. */
+        public double error(double xNorm, int c) {
+            return errorBound(xNorm, norms[c], gamma);
+        }
+
         /** Like {@link #approximate} but returns an upper bound on the true distance (value + error). */
         public double upperBound(FloatMatrix x, int i, double xNorm, int c, float[] lanes) {
             int d = x.cols();
