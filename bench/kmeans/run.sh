@@ -14,7 +14,9 @@ mkdir -p "$OUT"
 # The bench code lives in core's test sources; build them through the reactor (no install).
 mvn -B -ntp -q test-compile -pl core
 mvn -B -ntp -q dependency:build-classpath -pl core -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=test
-CP="core/target/classes:core/target/test-classes:$(cat "$OUT/classpath.txt")"
+# Run from a snapshot of the compiled classes, so that rebuilding during a long run cannot change them.
+rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r core/target/classes "$OUT/classes/main" && cp -r core/target/test-classes "$OUT/classes/test"
+CP="$OUT/classes/main:$OUT/classes/test:$(cat "$OUT/classpath.txt")"
 JAVA=(java --add-modules jdk.incubator.vector -cp "$CP")
 
 {

@@ -34,6 +34,13 @@ def timed(fn):
     return time.perf_counter() - t0, result
 
 
+def timed_cpu(fn):
+    """Wall seconds and process CPU seconds (all threads; not inflated by machine load)."""
+    c0, t0 = time.process_time(), time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t0, time.process_time() - c0, result
+
+
 def main():
     out, repeats = sys.argv[1], int(sys.argv[2])
     folder = sys.argv[3] if len(sys.argv) > 3 else "/usr/share/datasets/fashion-mnist"
@@ -48,11 +55,14 @@ def main():
         c = f"fmnist_k{k}"
         start = np.load(os.path.join(out, f"start_{c}.npy"))
         for r in range(repeats):
-            record(f"{c}.seed_s", timed(lambda: kmeans_plusplus(x, k, random_state=r))[0])
+            t, cpu, _ = timed_cpu(lambda: kmeans_plusplus(x, k, random_state=r))
+            record(f"{c}.seed_s", t)
+            record(f"{c}.seed_cpu_s", cpu)
             for algo in ("lloyd", "elkan"):
                 km = KMeans(k, init=start, n_init=1, algorithm=algo)
-                t, _ = timed(lambda: km.fit(x))
+                t, cpu, _ = timed_cpu(lambda: km.fit(x))
                 record(f"{c}.{algo}.fit_s", t)
+                record(f"{c}.{algo}.fit_cpu_s", cpu)
                 facts[f"{c}.{algo}.iterations"] = int(km.n_iter_)
                 facts[f"{c}.{algo}.distortion"] = float(km.inertia_)
             m = 11

@@ -85,8 +85,10 @@ public final class KMeansBench {
         FloatMatrix start = null;
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             start = Initializers.kMeansPlusPlus(x, k, START_SEED, p);
             record(c + ".seed_s", (System.nanoTime() - t0) / 1e9);
+            record(c + ".seed_cpu_s", (processCpuNanos() - cpu0) / 1e9);
         }
         BenchData.writeNpy(start, out.resolve("start_" + c + ".npy"));
         KMeansOptions options = KMeansOptions.defaults(k);
@@ -95,10 +97,12 @@ public final class KMeansBench {
         for (int r = 0; r < repeats; r++) {
             for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.LLOYD, KMeansVariant.HAMERLY}) {
                 long t0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
                 Clustering res = fit(x, start, options.withVariant(v), p);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 String name = c + "." + v.yamlName();
                 record(name + ".fit_s", seconds);
+                record(name + ".fit_cpu_s", (processCpuNanos() - cpu0) / 1e9);
                 record(name + ".iter_ms", medianIterationMillis(res.trace()));
                 facts.put(name + ".iterations", res.iterations());
                 facts.put(name + ".distortion", res.distortion());
@@ -134,6 +138,12 @@ public final class KMeansBench {
 
     private static Clustering fit(FloatMatrix x, FloatMatrix start, KMeansOptions options, Parallelism p) {
         return new KMeans(options).fitFrom(x, start, new FitContext(1, p, FitListener.NONE));
+    }
+
+    /** CPU time of the whole process (all threads), which machine load does not inflate. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double medianIterationMillis(List<IterationTrace> trace) {
