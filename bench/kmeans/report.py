@@ -16,9 +16,13 @@ def med(samples, key):
 
 def main():
     out = sys.argv[1]
-    ours = json.load(open(os.path.join(out, "ours.json")))
-    sk = json.load(open(os.path.join(out, "sklearn.json")))
-    o, s, of, sf = ours["samples"], sk["samples"], ours["facts"], sk["facts"]
+    o, s, of, sf = {}, {}, {}, {}
+    for case in ("fmnist_k10", "fmnist_k50", "cifar_k10", "cifar_k100"):
+        for prefix, samples, facts in (("ours", o, of), ("sklearn", s, sf)):
+            with open(os.path.join(out, f"{prefix}_{case}.json")) as f:
+                data = json.load(f)
+            samples.update(data["samples"])
+            facts.update(data["facts"])
     lines = []
     add = lines.append
     n = len(next(iter(o.values())))
