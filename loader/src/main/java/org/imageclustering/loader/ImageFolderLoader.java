@@ -35,8 +35,7 @@ import org.imageclustering.loader.io.Bytes;
  *   <li>{@code channels}: 3 (default; grey images are repeated into red, green and blue) or 1 (colour
  *       images become luma {@code 0.299 R + 0.587 G + 0.114 B}, ITU-R BT.601, as PIL's {@code convert("L")});</li>
  *   <li>{@code test-path}: an optional second folder in the same layout, read as the test split with the
- *       training split's classes;</li>
- *   <li>{@code name}: the dataset's name in results (default {@code image-folder}).</li>
+ *       training split's classes.</li>
  * </ul>
  * Transparency is ignored (colour channels are taken as stored). A path is required.
  */
@@ -65,7 +64,7 @@ public final class ImageFolderLoader implements DatasetLoader {
             throw p.invalid("channels", "expected 1 or 3, found " + channels);
         }
         String testPath = p.string("test-path", null);
-        String name = p.string("name", "image-folder");
+        String name = "image-folder";
         p.requireAllUsed();
         if (options.path() == null) {
             throw new NoSuchFileException(null, null, "the image-folder loader needs a path: a folder with one "
