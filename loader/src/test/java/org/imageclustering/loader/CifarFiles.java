@@ -143,6 +143,11 @@ final class CifarFiles {
 
         /** A C-order uint8 array of shape (rows, cols), as numpy 1.x under Python 2 pickles it. */
         Py2Pickle uint8Array(int rows, int cols, byte[] data) {
+            return uint8Array(rows, cols, data, false);
+        }
+
+        /** A uint8 array of shape (rows, cols); {@code data} in column-major order when {@code fortran}. */
+        Py2Pickle uint8Array(int rows, int cols, byte[] data, boolean fortran) {
             global("numpy.core.multiarray", "_reconstruct");
             global("numpy", "ndarray");
             op('K', 0, 0x85);
@@ -156,7 +161,7 @@ final class CifarFiles {
             op('(', 'K', 3);
             str("|");
             op('N', 'N', 'N', 'J', 0xff, 0xff, 0xff, 0xff, 'J', 0xff, 0xff, 0xff, 0xff, 'K', 0, 't', 'b');
-            op(0x89);
+            op(fortran ? 0x88 : 0x89);
             str(data);
             return op('t', 'b');
         }

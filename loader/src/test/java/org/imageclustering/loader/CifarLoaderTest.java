@@ -155,6 +155,24 @@ class CifarLoaderTest {
         assertPixels(test, images);
     }
 
+    @Test
+    void columnMajorArrayIsReadByElementNotByStorageOrder() throws Exception {
+        Path py = dir.resolve("cifar-10-batches-py");
+        CifarFiles.writePy2(py);
+        byte[] rowMajor = CifarFiles.pixelsOf(TEST_IMAGES);
+        byte[] columnMajor = new byte[rowMajor.length];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3072; j++) {
+                columnMajor[j * 3 + i] = rowMajor[i * 3072 + j];
+            }
+        }
+        CifarFiles.Py2Pickle p = new CifarFiles.Py2Pickle().beginDict();
+        p.str("data").uint8Array(3, 3072, columnMajor, true);
+        p.str("labels").intList(TEST_LABELS);
+        write(py.resolve("test_batch"), p.endDict());
+        assertPixels(load10(dir, Map.of()).test(), TEST_IMAGES);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"py3-protocol2", "py3-protocol4", "py3-protocol5"})
     void pythonFilesRepickledByPython3(String variant) throws Exception {
@@ -382,6 +400,7 @@ class CifarLoaderTest {
         CifarFiles.writePy2(dir);
         write(dir.resolve("test_batch"), CifarFiles.py2Batch(TEST_IMAGES, new int[] {1, 2}, "t"));
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> load10(dir, Map.of()));
+        assertTrue(e.file().endsWith("test_batch"), e.file());
         assertTrue(e.getMessage().contains("field 'labels' holds 2 labels but field 'data' holds 3 images"), e.getMessage());
     }
 
@@ -390,6 +409,7 @@ class CifarLoaderTest {
         CifarFiles.writePy2(dir);
         write(dir.resolve("test_batch"), CifarFiles.py2Batch(TEST_IMAGES, new int[] {1, 2, 300}, "t"));
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> load10(dir, Map.of()));
+        assertTrue(e.file().endsWith("test_batch"), e.file());
         assertTrue(e.getMessage().contains("field 'labels'[2] is 300"), e.getMessage());
     }
 
@@ -411,7 +431,7 @@ class CifarLoaderTest {
         Files.delete(dir.resolve("data_batch_3.bin"));
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> load10(dir, Map.of()));
         assertTrue(e.getMessage().contains("data_batch_3.bin"), e.getMessage());
-        assertTrue(load10(dir, Map.of("batches", 2)).train().size() == 4);
+        assertEquals(4, load10(dir, Map.of("batches", 2)).train().size());
     }
 
     @Test

@@ -95,8 +95,9 @@ class UnpicklerTest {
     void unsupportedOpcodeIsNamedWithItsOffset() {
         byte[] p = bytes(0x80, 2, "}(", 0x81, "u.");
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> load(p));
+        assertEquals("x.pkl", e.file());
         assertEquals(4, e.offset());
-        assertTrue(e.getMessage().contains("unsupported pickle opcode NEWOBJ (0x81)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("x.pkl at byte 4: unsupported pickle opcode NEWOBJ (0x81)"), e.getMessage());
     }
 
     @Test
