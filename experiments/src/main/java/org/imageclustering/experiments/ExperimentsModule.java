@@ -4,9 +4,22 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 import org.imageclustering.core.ClusteringAlgorithmFactory;
+import org.imageclustering.core.kmeans.KMeansFactory;
+import org.imageclustering.core.kmeans.MiniBatchKMeansFactory;
+import org.imageclustering.core.spectral.SpectralFactory;
 import org.imageclustering.loader.DatasetLoader;
+import org.imageclustering.loader.FashionMnistLoader;
+import org.imageclustering.loader.IdxLoader;
+import org.imageclustering.loader.MnistLoader;
+import org.imageclustering.loader.transform.GrayscaleFactory;
+import org.imageclustering.loader.transform.L2NormalizeFactory;
+import org.imageclustering.loader.transform.PcaFactory;
+import org.imageclustering.loader.transform.ResizeFactory;
+import org.imageclustering.loader.transform.ScaleFactory;
+import org.imageclustering.loader.transform.StandardizeFactory;
 import org.imageclustering.loader.transform.TransformFactory;
 import org.imageclustering.reporting.Metric;
+import org.imageclustering.reporting.Metrics;
 
 /**
  * The Guice wiring of the experiment runner: every loader, algorithm, transform and metric under
@@ -18,9 +31,26 @@ public class ExperimentsModule extends AbstractModule {
     @Override
     protected void configure() {
         MapBinder<String, DatasetLoader> loaders = loaders(binder());
+        loaders.addBinding("fashion-mnist").to(FashionMnistLoader.class);
+        loaders.addBinding("mnist").to(MnistLoader.class);
+        loaders.addBinding("idx").to(IdxLoader.class);
+
         MapBinder<String, ClusteringAlgorithmFactory> algorithms = algorithms(binder());
+        algorithms.addBinding("kmeans").to(KMeansFactory.class);
+        algorithms.addBinding("minibatch-kmeans").to(MiniBatchKMeansFactory.class);
+        algorithms.addBinding("spectral").to(SpectralFactory.class);
+
         MapBinder<String, TransformFactory> transforms = transforms(binder());
+        transforms.addBinding("scale").to(ScaleFactory.class);
+        transforms.addBinding("standardize").to(StandardizeFactory.class);
+        transforms.addBinding("grayscale").to(GrayscaleFactory.class);
+        transforms.addBinding("l2-normalize").to(L2NormalizeFactory.class);
+        transforms.addBinding("resize").to(ResizeFactory.class);
+        transforms.addBinding("pca").to(PcaFactory.class);
+
+        // The reporting module's registry is the one list of metric names and classes.
         MapBinder<String, Metric> metrics = metrics(binder());
+        Metrics.classes().forEach((name, type) -> metrics.addBinding(name).to(type));
     }
 
     /** The name-to-loader map ({@code dataset.loader}). */

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Properties;
 import org.imageclustering.experiments.run.ExperimentRunner;
 import org.imageclustering.experiments.run.Progress;
-import org.imageclustering.experiments.run.ReportWriter;
 import org.imageclustering.experiments.run.RunLogging;
 import org.imageclustering.experiments.spec.ConfigException;
 import org.imageclustering.experiments.spec.ExperimentFile;
+import org.imageclustering.reporting.Comparison;
 import org.imageclustering.reporting.RunRecord;
 
 /**
@@ -49,7 +49,7 @@ public final class Main {
               -Drun=<run id>       replay one run alone (writes nothing) and compare with its record
               -Dtrace=true         print stack traces on the console
             or: -Dreport=<results folder>      rebuild its reports from runs.jsonl
-            or: -Dcompare=<folder>,<folder>    compare several results folders""";
+            or: -Dcompare=<folder>,<folder>    compare two results folders""";
 
     private Main() {
     }
@@ -88,11 +88,14 @@ public final class Main {
             if (props.getProperty("compare") != null) {
                 List<Path> dirs = Arrays.stream(props.getProperty("compare").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).map(Path::of).toList();
-                if (dirs.size() < 2) {
-                    err.println("error: -Dcompare needs at least two results folders, e.g. -Dcompare=results/a,results/b");
+                if (dirs.size() != 2) {
+                    err.println("error: -Dcompare needs two results folders, e.g. -Dcompare=results/a,results/b");
                     return BAD_CONFIGURATION;
                 }
-                out.println("Comparison written to " + injector.getInstance(ReportWriter.class).compare(dirs));
+                Path into = comparisonFolder(dirs.get(0), dirs.get(1));
+                Comparison.Result result = Comparison.compare(dirs.get(0), dirs.get(1), into);
+                out.println(result.consoleText());
+                out.println("Comparison written to " + result.markdown() + ", " + result.csv() + " and " + result.summaryCsv());
                 return OK;
             }
             String config = props.getProperty("config");
@@ -155,6 +158,14 @@ public final class Main {
         err.println("error: the replay differs from the recorded run: recorded " + recorded.metrics() + ", replayed "
                 + replayed.metrics());
         return RUN_FAILED;
+    }
+
+    /** {@code <parent of A>/compare-<A>-vs-<B>}. */
+    static Path comparisonFolder(Path a, Path b) {
+        Path parent = a.toAbsolutePath().normalize().getParent();
+        String name = "compare-" + a.toAbsolutePath().normalize().getFileName() + "-vs-"
+                + b.toAbsolutePath().normalize().getFileName();
+        return parent == null ? Path.of(name) : a.getParent() == null ? Path.of(name) : a.getParent().resolve(name);
     }
 
     private static boolean flag(Properties props, String name) {

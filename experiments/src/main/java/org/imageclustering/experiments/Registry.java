@@ -49,6 +49,13 @@ public final class Registry {
         return get(metrics, name, "metric");
     }
 
+    /** The metrics called {@code names}, in that order. */
+    public Map<String, Metric> metrics(java.util.List<String> names) {
+        Map<String, Metric> out = new java.util.LinkedHashMap<>();
+        names.forEach(n -> out.put(n, metric(n)));
+        return out;
+    }
+
     private static <T> T get(Map<String, T> map, String name, String what) {
         T t = map.get(name);
         if (t == null) {

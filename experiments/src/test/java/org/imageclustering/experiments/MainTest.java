@@ -50,7 +50,9 @@ class MainTest {
     void successExitsZeroAndPrintsTheSummaryTable() throws IOException {
         Path f = config("algorithms: [{algorithm: kmeans}]\nk: [2, 3]\nseeds: [1, 2]\nmetrics: [purity]\n");
         assertEquals(Main.OK, main("config", f.toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("kmeans K=3 runs=2"), out.toString(StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("train purity"), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("blobs\\s+pixels\\s+kmeans\\s+3\\s+2\\s+.*")), table);
         assertEquals("", stderr());
     }
 
@@ -96,18 +98,33 @@ class MainTest {
 
         out.reset();
         assertEquals(Main.OK, main("report", tmp.resolve("results/cli").toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("kmeans K=2 runs=2"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).lines().anyMatch(l -> l.matches("blobs\\s+pixels\\s+kmeans\\s+2\\s+2\\s+.*")),
+                out.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.exists(tmp.resolve("results/cli/report.html")));
         assertEquals(Main.BAD_CONFIGURATION, main("report", tmp.toString()));
         assertTrue(stderr().contains("has no runs.jsonl"), stderr());
     }
 
+    /** A component that cannot be built, e.g. one whose native library is missing. */
+    public static final class BrokenLoader implements org.imageclustering.loader.DatasetLoader {
+        public BrokenLoader() {
+            throw new IllegalStateException("native image library missing");
+        }
+
+        @Override
+        public org.imageclustering.loader.DatasetSplits load(org.imageclustering.loader.LoaderOptions options) {
+            throw new AssertionError("never built");
+        }
+    }
+
     @Test
-    void missingWiringIsOneMessageNotAStackTrace() throws IOException {
+    void aComponentThatCannotBeBuiltIsOneMessageNotAStackTrace() throws IOException {
         Path f = config("algorithms: [{algorithm: kmeans}]\nk: [2]\n");
         Properties p = new Properties();
         p.setProperty("config", f.toString());
+        com.google.inject.Module broken = binder -> ExperimentsModule.loaders(binder).addBinding("broken").to(BrokenLoader.class);
         int code = Main.run(p, false, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ExperimentsModule());
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ExperimentsModule(), new TestComponents(), broken);
         assertEquals(Main.RUN_FAILED, code);
         assertTrue(stderr().startsWith("error: the components are not wired correctly"), stderr());
         assertEquals(1, stderr().lines().count(), stderr());

@@ -26,6 +26,7 @@ import org.imageclustering.experiments.spec.TransformSpec;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.LoaderOptions;
+import org.imageclustering.loader.Subsample;
 import org.imageclustering.loader.transform.FittedTransform;
 
 /**
@@ -109,7 +110,7 @@ public final class DataCache {
         }
         Dataset train = splits.train();
         if (spec.limit() != null) {
-            throw locations.error(spec.keyPath() + ".limit", "PENDING loader Subsample merge");
+            train = Subsample.stratified(train, spec.limit(), Seeds.derive(dataSeed, "subsample"));
         }
         DatasetSplits result = new DatasetSplits(train, splits.test());
         LOG.info("Loaded {}: {} training images x {} features{}{} in {} ms", spec.name(), train.size(),
@@ -148,7 +149,7 @@ public final class DataCache {
         DatasetSplits splits = splits(run);
         Dataset train = splits.train();
         Dataset test = splits.test();
-        List<Map<String, Object>> summaries = new ArrayList<>();
+        List<FittedTransform> fittedChain = new ArrayList<>();
         List<TransformSpec> chain = run.featureSet().transforms();
         long chainSeed = Seeds.derive(run.dataSeed(), "transforms");
         for (int i = 0; i < chain.size(); i++) {
@@ -158,11 +159,11 @@ public final class DataCache {
                     .fit(train, new FitContext(Seeds.derive(chainSeed, i), parallel, FitListener.NONE));
             train = fitted.apply(train);
             test = test == null ? null : fitted.apply(test);
-            summaries.add(fitted.summary());
+            fittedChain.add(fitted);
             LOG.info("Fitted {} on {} ({} training rows): {} features, {} ms", t.label(), run.dataset().name(), train.size(),
                     train.features().cols(), (System.nanoTime() - t0) / 1_000_000);
         }
-        return new PreparedData(train, test, summaries);
+        return new PreparedData(train, test, splits.train(), fittedChain);
     }
 
     /** Marks one run of {@code run}'s data as finished, dropping entries no remaining run needs. */

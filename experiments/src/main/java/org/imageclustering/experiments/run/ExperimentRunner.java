@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,7 +47,12 @@ import org.imageclustering.experiments.spec.SpecLocations;
 import org.imageclustering.experiments.spec.TransformSpec;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
+import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.reporting.MetricInput;
+import org.imageclustering.reporting.Metrics;
+import org.imageclustering.reporting.Reports;
+import org.imageclustering.reporting.RunArtifacts;
+import org.imageclustering.reporting.RunLog;
 import org.imageclustering.reporting.RunRecord;
 
 /**
@@ -62,12 +68,10 @@ import org.imageclustering.reporting.RunRecord;
  */
 public final class ExperimentRunner {
     /** The run records file inside an experiment folder. */
-    public static final String RUNS_FILE = "runs.jsonl";
+    public static final String RUNS_FILE = RunLog.FILE_NAME;
     private static final Logger LOG = LogManager.getLogger(ExperimentRunner.class);
 
     private final Registry registry;
-    private final RunJournal journal;
-    private final ReportWriter reports;
 
     /**
      * How to run.
@@ -100,10 +104,8 @@ public final class ExperimentRunner {
     }
 
     @Inject
-    public ExperimentRunner(Registry registry, RunJournal journal, ReportWriter reports) {
+    public ExperimentRunner(Registry registry) {
         this.registry = registry;
-        this.journal = journal;
-        this.reports = reports;
     }
 
     /** The names an experiment file may use. */
@@ -147,6 +149,7 @@ public final class ExperimentRunner {
                 throw e;
             }
             Set<String> finished = finishedIds(runsFile);
+            dropFailedRecords(runsFile);
             List<PlannedRun> remaining = plan.remaining(finished);
             int skipped = plan.size() - remaining.size();
             Map<String, DatasetSplits> datasets = new LinkedHashMap<>();
@@ -158,13 +161,12 @@ public final class ExperimentRunner {
                         plan.size(), runsFile, remaining.size());
             }
             cache.expect(remaining);
-            int[] counts = execute(spec, remaining, cache, runsFile, options);
-            List<RunRecord> records = inPlanOrder(plan, journal.read(runsFile));
-            reports.writeAll(dir, records);
+            int[] counts = execute(spec, remaining, cache, dir, options);
             manifest.finish(plan.size(), skipped, counts[0], counts[1]);
             manifest.write(dir);
+            Reports.Written written = Reports.writeAll(dir);
             options.out().println();
-            options.out().println(reports.summaryTable(records));
+            options.out().println(written.consoleTable());
             LOG.info("Results in {} ({} ok, {} failed in this session, {} skipped as finished)", dir, counts[0], counts[1],
                     skipped);
             if (counts[1] > 0) {
@@ -191,7 +193,7 @@ public final class ExperimentRunner {
         DataCache cache = new DataCache(registry, file.locations());
         cache.loadAll(List.of(run));
         try (Parallelism parallel = Parallelism.of(threads)) {
-            return attempt(file.spec(), run, cache, parallel, FitListener.NONE);
+            return attempt(file.spec(), run, cache, parallel, FitListener.NONE, null);
         }
     }
 
@@ -201,7 +203,8 @@ public final class ExperimentRunner {
         if (!Files.exists(runsFile)) {
             return null;
         }
-        return latestPerRun(journal.read(runsFile)).stream().filter(r -> r.runId().equals(runId)).findFirst().orElse(null);
+        return latestPerRun(RunLog.in(runsFile.getParent()).readAll()).stream().filter(r -> r.runId().equals(runId))
+                .findFirst().orElse(null);
     }
 
     /** Rebuilds the reports of a results folder from its {@code runs.jsonl} and returns the summary table. */
@@ -211,9 +214,7 @@ public final class ExperimentRunner {
             throw new ConfigException(null, "", dir + " has no " + RUNS_FILE + "; -Dreport expects an experiment's results "
                     + "folder such as results/quickstart");
         }
-        List<RunRecord> records = latestPerRun(journal.read(runsFile));
-        reports.writeAll(dir, records);
-        return reports.summaryTable(records);
+        return Reports.writeAll(dir).consoleTable();
     }
 
     /** Every algorithm and transform of the plan can be built from its settings; errors point into the file. */
@@ -289,19 +290,44 @@ public final class ExperimentRunner {
         if (!Files.exists(runsFile)) {
             return Set.of();
         }
-        return latestPerRun(journal.read(runsFile)).stream().filter(RunRecord::ok).map(RunRecord::runId)
+        return latestPerRun(RunLog.in(runsFile.getParent()).readAll()).stream().filter(RunRecord::ok).map(RunRecord::runId)
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * Before failed runs are retried, rewrites {@code runs.jsonl} without their records (to a temporary
+     * file, then renamed over it), so every run appears in it exactly once.
+     */
+    private static void dropFailedRecords(Path runsFile) throws IOException {
+        if (!Files.exists(runsFile)) {
+            return;
+        }
+        List<RunRecord> all = RunLog.in(runsFile.getParent()).readAll();
+        List<RunRecord> kept = latestPerRun(all).stream().filter(RunRecord::ok).toList();
+        if (kept.size() == all.size()) {
+            return;
+        }
+        Path tmp = runsFile.resolveSibling(RUNS_FILE + ".retry.tmp");
+        Files.deleteIfExists(tmp);
+        RunLog rewritten = new RunLog(tmp);
+        kept.forEach(rewritten::append);
+        if (kept.isEmpty()) {
+            Files.createFile(tmp);
+        }
+        Files.move(tmp, runsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LOG.info("Retrying {} failed run(s); their records were taken out of {}", all.size() - kept.size(), runsFile);
+    }
+
     /** Runs {@code runs}; returns {ok, failed}. */
-    private int[] execute(ExperimentSpec spec, List<PlannedRun> runs, DataCache cache, Path runsFile, Options options)
+    private int[] execute(ExperimentSpec spec, List<PlannedRun> runs, DataCache cache, Path dir, Options options)
             throws IOException {
+        RunLog log = RunLog.in(dir);
+        RunArtifacts artifacts = new RunArtifacts(dir);
         int parallelRuns = Math.max(1, Math.min(spec.parallelRuns(), runs.size()));
         int threadsPerRun = Math.max(1, spec.effectiveThreads() / parallelRuns);
         Progress progress = new Progress(options.out(), options.live(), runs.size(), parallelRuns);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Object appendLock = new Object();
         BlockingQueue<Parallelism> pools = new ArrayBlockingQueue<>(parallelRuns);
         for (int i = 0; i < parallelRuns; i++) {
             pools.add(Parallelism.of(threadsPerRun));
@@ -320,13 +346,11 @@ public final class ExperimentRunner {
                         progress.runStarted(run);
                         RunRecord record;
                         try {
-                            record = attempt(spec, run, cache, parallel, progress.listener(run));
+                            record = attempt(spec, run, cache, parallel, progress.listener(run), artifacts);
                         } finally {
                             cache.release(run);
                         }
-                        synchronized (appendLock) {
-                            journal.append(runsFile, record);
-                        }
+                        log.append(record);
                         (record.ok() ? ok : failed).incrementAndGet();
                         progress.runFinished(run, record);
                     } finally {
@@ -363,9 +387,10 @@ public final class ExperimentRunner {
     }
 
     /** Fits and scores one run; any exception of the run becomes a failed record. */
-    private RunRecord attempt(ExperimentSpec spec, PlannedRun run, DataCache cache, Parallelism parallel, FitListener listener) {
+    private RunRecord attempt(ExperimentSpec spec, PlannedRun run, DataCache cache, Parallelism parallel, FitListener listener,
+                              RunArtifacts artifacts) {
         try {
-            return fitAndScore(spec, run, cache.prepared(run, parallel), parallel, listener);
+            return fitAndScore(spec, run, cache.prepared(run, parallel), parallel, listener, artifacts);
         } catch (RuntimeException e) {
             LOG.debug("Run {} ({}) failed", run.runId(), run.label(), e);
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
@@ -378,40 +403,63 @@ public final class ExperimentRunner {
         }
     }
 
+    /** Fits, scores and (unless {@code artifacts} is null, as in a replay) saves the run's files. */
     private RunRecord fitAndScore(ExperimentSpec spec, PlannedRun run, PreparedData data, Parallelism parallel,
-                                  FitListener listener) {
+                                  FitListener listener, RunArtifacts artifacts) {
         ClusteringAlgorithm algorithm = registry.algorithm(run.algorithm().algorithm()).create(run.k(),
                 run.algorithmParameters());
         long t0 = System.nanoTime();
         Clustering c = algorithm.fit(data.train().features(), new FitContext(run.fitSeed(), parallel, listener));
         long fitMillis = (System.nanoTime() - t0) / 1_000_000;
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        Map<String, int[]> predictions = new LinkedHashMap<>();
         for (String split : spec.evaluateOn()) {
             Dataset d = "train".equals(split) ? data.train() : data.test();
             if (d == null) {
                 continue; // no test split in this dataset: nothing to score there
             }
             int[] predicted = "train".equals(split) ? c.labels() : c.predict(d.features());
+            predictions.put(split, predicted);
             MetricInput input = new MetricInput(d.features(), predicted, d.labels(), c.centroids(), run.metricSeed());
             Map<String, Double> values = new LinkedHashMap<>();
-            for (String name : spec.metrics()) {
-                double v = registry.metric(name).score(input);
-                if (Double.isFinite(v)) { // NaN: the metric does not apply (e.g. no labels)
+            // NaN or infinite: the metric does not apply (e.g. one cluster); JSON has no such numbers
+            Metrics.scoreAll(registry.metrics(spec.metrics()), input).forEach((name, v) -> {
+                if (v != null && Double.isFinite(v)) {
                     values.put(name, v);
                 }
-            }
+            });
             metrics.put(split, values);
         }
+        Map<String, String> files = artifacts == null ? Map.of() : saveArtifacts(artifacts, run, data, c, predictions);
         Map<String, Object> diagnostics = new LinkedHashMap<>(c.diagnostics());
         diagnostics.put("train_rows", data.train().size());
         diagnostics.put("features", data.train().features().cols());
         diagnostics.put("fit_seed", run.fitSeed());
-        if (!data.transforms().isEmpty()) {
-            diagnostics.put("transforms", data.transforms());
+        if (!data.chain().isEmpty()) {
+            diagnostics.put("transforms", data.summaries());
         }
         return new RunRecord(run.runId(), spec.experiment(), run.dataset().name(), featuresLabel(run), run.algorithm().name(),
                 run.parameters(), run.k(), run.seed(), run.seedIndex(), RunRecord.OK, null, metrics, c.iterations(),
-                c.stopReason().name(), c.trace(), diagnostics, fitMillis, Map.of());
+                c.stopReason().name(), c.trace(), diagnostics, fitMillis, files);
+    }
+
+    /** Centroids, labels, contingency tables and pictures of the run, for the report. */
+    private static Map<String, String> saveArtifacts(RunArtifacts artifacts, PlannedRun run, PreparedData data, Clustering c,
+                                                     Map<String, int[]> predictions) {
+        Dataset pixels = data.pixels();
+        FloatMatrix pixelCentroids = data.chain().isEmpty() ? c.centroids() : data.toPixels(c.centroids());
+        Map<String, String> files = new LinkedHashMap<>(artifacts.saveStandard(run.runId(), data.train().features(), c.labels(),
+                c.centroids(), data.train().labels(), data.train().classNames(), pixelCentroids, pixels.features(),
+                pixels.shape()));
+        int[] testPredicted = predictions.get("test");
+        if (testPredicted != null) {
+            files.put(RunArtifacts.labelsKey("test"), artifacts.writeLabels(run.runId(), "test", testPredicted));
+            if (data.test().labels() != null) {
+                files.put(RunArtifacts.contingencyKey("test"), artifacts.writeContingency(run.runId(), "test",
+                        data.test().labels(), testPredicted, c.k(), data.test().classNames()));
+            }
+        }
+        return files;
     }
 
     /** The feature set as reports show it: "" for raw pixels given implicitly, else its name. */
@@ -419,14 +467,7 @@ public final class ExperimentRunner {
         return run.featureSet().keyPath().isEmpty() ? "" : run.featureSet().name();
     }
 
-    /** The last record of each run id (a failed run retried on resume appears twice), in plan order. */
-    static List<RunRecord> inPlanOrder(RunPlan plan, List<RunRecord> records) {
-        List<RunRecord> latest = new ArrayList<>(latestPerRun(records));
-        latest.removeIf(r -> plan.run(r.runId()) == null);
-        latest.sort(Comparator.comparingInt(r -> plan.run(r.runId()).index()));
-        return latest;
-    }
-
+    /** The last record of each run id, in the order of their last appearance. */
     static List<RunRecord> latestPerRun(List<RunRecord> records) {
         Map<String, RunRecord> byId = new LinkedHashMap<>();
         for (RunRecord r : records) {
