@@ -54,7 +54,8 @@ class KillAndResumeTest {
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the resumed sweep finishes");
         String secondLog = Files.readString(tmp.resolve("second.log"));
         assertEquals(0, second.exitValue(), secondLog);
-        assertTrue(secondLog.contains(before + " of 12 runs already finished"), secondLog);
+        String runLog = Files.readString(tmp.resolve("results/killed/logs/run.log"));
+        assertTrue(runLog.contains(before + " of 12 runs already finished"), runLog);
 
         ObjectMapper json = new ObjectMapper();
         List<String> ids = new ArrayList<>();
