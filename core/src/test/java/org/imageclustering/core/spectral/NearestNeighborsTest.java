@@ -34,8 +34,8 @@ class NearestNeighborsTest {
             for (int q = 0; q < 7; q++) {
                 double want = SquaredEuclidean.distance(x, row, x, others[q]);
                 double got = SquaredEuclidean.distance(x, row, x, r.index(row, q));
-                assertEquals(want, got, 1e-5 * want, "row " + row + " neighbour " + q);
-                assertEquals(want, r.squaredDistance(row, q), 1e-5 * want);
+                assertEquals(want, got, 1e-5 * Math.max(1, want), "row " + row + " neighbour " + q);
+                assertEquals(want, r.squaredDistance(row, q), 1e-5 * Math.max(1, want));
                 assertTrue(r.index(row, q) != row);
             }
         }
