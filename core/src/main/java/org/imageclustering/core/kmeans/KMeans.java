@@ -1,32 +1,41 @@
 package org.imageclustering.core.kmeans;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.IterationTrace;
 import org.imageclustering.core.Seeds;
-import org.imageclustering.core.SquaredEuclidean;
-import org.imageclustering.core.StopReason;
 
 /**
- * Lloyd's k-means (Lloyd 1982): alternate assigning every row to its nearest centre and moving
- * every centre to the mean of its rows, until a convergence test passes.
+ * Exact k-means (Lloyd 1982): alternate assigning every row to its nearest centre and moving
+ * every centre to the mean of its rows, until a convergence test passes; optionally accelerated by
+ * Hamerly's bounds ({@link KMeansVariant}), which give the same result with fewer distances.
  *
- * <p>Rows are float32; centre sums and distortion are accumulated in float64. Restart {@code r}
- * uses the seed {@code Seeds.derive(seed, r)}, so any restart can be replayed alone. The labels of
- * the result are those of a final assignment to the returned centroids.
+ * <p>Semantics follow scikit-learn's {@code KMeans(algorithm="lloyd")}: the iteration stops when no
+ * label changed (tested first), or when the tolerance test passes ({@link ToleranceMode}), or after
+ * {@code max-iterations}; unless it stopped because nothing changed, a final assignment makes the
+ * labels match the returned centroids. Empty clusters are handled by {@link EmptyClusterPolicy}.
+ *
+ * <p>Rows are float32; centre sums, distortion and tie-breaking distances are float64. Restart
+ * {@code r} initialises from {@code Seeds.derive(seed, r)}, so any restart can be replayed alone; the
+ * restart with the lowest distortion is kept, ties to the lowest restart. Results are bit-identical
+ * at any thread count (see {@code LloydEngine}).
+ *
+ * <p>Diagnostics: {@code variant}, {@code empty_cluster_relocations}, {@code distance_computations}
+ * (row-centre distances evaluated by the kept run), {@code distance_computations_lloyd} (what plain
+ * Lloyd needs for the same iterations), {@code distance_computations_saved},
+ * {@code exact_tie_checks}, {@code init}, {@code best_restart}, {@code restart_distortions},
+ * {@code init_seconds}.
  *
  * <p>References: S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982);
- * D. Arthur and S. Vassilvitskii, k-means++: the advantages of careful seeding, SODA 2007.
+ * D. Arthur and S. Vassilvitskii, k-means++: the advantages of careful seeding, SODA 2007;
+ * G. Hamerly, Making k-means even faster, SDM 2010.
  */
 public final class KMeans implements ClusteringAlgorithm {
-    private static final int CHUNK = 1024;
-
     private final KMeansOptions options;
 
     public KMeans(KMeansOptions options) {
@@ -39,178 +48,60 @@ public final class KMeans implements ClusteringAlgorithm {
 
     @Override
     public Clustering fit(FloatMatrix data, FitContext context) {
-        if (data.rows() < options.k()) {
-            throw new IllegalArgumentException("k = " + options.k() + " is larger than the number of rows ("
-                    + data.rows() + ")");
-        }
-        data.requireFinite("the data");
+        validate(data, options);
+        DataSummary summary = DataSummary.of(data, context.parallel());
+        KMeansVariant variant = options.variant().resolve(data.rows(), options.k(), data.cols());
+        LloydEngine engine = new LloydEngine(data, summary, options, context.parallel());
         Clustering best = null;
+        int bestRestart = -1;
+        List<Double> restartDistortions = new ArrayList<>();
+        long initNanos = 0;
         for (int r = 0; r < options.restarts(); r++) {
-            FloatMatrix start = Initializers.initialCentroids(data, options, Seeds.derive(context.seed(), r));
-            Clustering run = lloyd(data, start, context);
+            long t0 = System.nanoTime();
+            FloatMatrix start = Initializers.initialCentroids(data, options, Seeds.derive(context.seed(), r),
+                    context.parallel());
+            initNanos += System.nanoTime() - t0;
+            Clustering run = engine.run(start, variant, context);
+            restartDistortions.add(run.distortion());
             if (best == null || run.distortion() < best.distortion()) {
                 best = run;
+                bestRestart = r;
             }
         }
-        return best;
-    }
-
-    private Clustering lloyd(FloatMatrix data, FloatMatrix start, FitContext context) {
-        int n = data.rows();
-        int d = data.cols();
-        int k = options.k();
-        double shiftTolerance = options.toleranceMode() == ToleranceMode.CENTER_SHIFT
-                ? options.tolerance() * meanFeatureVariance(data) : 0;
-        float[] centers = start.data().clone();
-        int[] labels = new int[n];
-        java.util.Arrays.fill(labels, -1);
-        int[] newLabels = new int[n];
-        double[] dist = new double[n];
-        List<IterationTrace> trace = new ArrayList<>();
-        StopReason reason = StopReason.MAX_ITERATIONS;
-        double previousDistortion = Double.NaN;
-        long relocations = 0;
-        int iteration = 0;
-        while (iteration < options.maxIterations()) {
-            long t0 = System.nanoTime();
-            iteration++;
-            FloatMatrix c = FloatMatrix.wrap(k, d, centers);
-            context.parallel().forEach(n, CHUNK, (s, e) -> SquaredEuclidean.nearest(data, s, e, c, newLabels, dist));
-            long changed = 0;
-            double distortion = 0;
-            for (int i = 0; i < n; i++) {
-                if (newLabels[i] != labels[i]) {
-                    changed++;
-                }
-                distortion += dist[i];
-            }
-            System.arraycopy(newLabels, 0, labels, 0, n);
-            double[] sums = new double[k * d];
-            int[] counts = new int[k];
-            float[] x = data.data();
-            for (int i = 0; i < n; i++) {
-                int l = labels[i];
-                counts[l]++;
-                int o = i * d;
-                int co = l * d;
-                for (int j = 0; j < d; j++) {
-                    sums[co + j] += x[o + j];
-                }
-            }
-            relocations += relocateEmpty(data, labels, dist, counts, sums, iteration);
-            float[] updated = new float[k * d];
-            double shift = 0;
-            for (int cl = 0; cl < k; cl++) {
-                for (int j = 0; j < d; j++) {
-                    float v = (float) (sums[cl * d + j] / counts[cl]);
-                    double diff = (double) v - centers[cl * d + j];
-                    shift += diff * diff;
-                    updated[cl * d + j] = v;
-                }
-            }
-            centers = updated;
-            IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
-            trace.add(it);
-            context.listener().iterationDone(it);
-            if (changed == 0) {
-                reason = StopReason.NO_REASSIGNMENT;
-                break;
-            }
-            if (options.toleranceMode() == ToleranceMode.CENTER_SHIFT && shift <= shiftTolerance) {
-                reason = StopReason.CENTER_SHIFT_TOLERANCE;
-                break;
-            }
-            if (options.toleranceMode() == ToleranceMode.RELATIVE_DISTORTION && previousDistortion > 0
-                    && (previousDistortion - distortion) / previousDistortion <= options.tolerance()) {
-                reason = StopReason.DISTORTION_TOLERANCE;
-                break;
-            }
-            previousDistortion = distortion;
-        }
-        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, centers);
-        context.parallel().forEach(n, CHUNK, (s, e) -> SquaredEuclidean.nearest(data, s, e, finalCenters, labels, dist));
-        int[] sizes = new int[k];
-        double distortion = 0;
-        for (int i = 0; i < n; i++) {
-            sizes[labels[i]]++;
-            distortion += dist[i];
-        }
-        Map<String, Object> diagnostics = new HashMap<>();
-        diagnostics.put("empty_cluster_relocations", relocations);
-        return new Clustering(labels, finalCenters, sizes, distortion, iteration, reason, trace, diagnostics);
+        Map<String, Object> diagnostics = new LinkedHashMap<>(best.diagnostics());
+        diagnostics.put("init", options.init().yamlName());
+        diagnostics.put("best_restart", bestRestart);
+        diagnostics.put("restart_distortions", restartDistortions);
+        diagnostics.put("init_seconds", initNanos / 1e9);
+        return new Clustering(best.labels(), best.centroids(), best.sizes(), best.distortion(), best.iterations(),
+                best.stopReason(), best.trace(), diagnostics);
     }
 
     /**
-     * Gives every empty cluster a point according to the policy, moving that point's contribution
-     * between the sums; returns how many clusters were relocated.
+     * Runs the iterations from the given start (no initialisation, one run): the entry point for
+     * comparing variants, or with scikit-learn, from identical centres.
      */
-    private int relocateEmpty(FloatMatrix data, int[] labels, double[] dist, int[] counts, double[] sums,
-                              int iteration) {
-        int k = counts.length;
-        int d = data.cols();
-        float[] x = data.data();
-        int relocated = 0;
-        for (int cl = 0; cl < k; cl++) {
-            if (counts[cl] > 0) {
-                continue;
-            }
-            if (options.emptyClusterPolicy() == EmptyClusterPolicy.ERROR) {
-                throw new IllegalStateException("cluster " + cl + " became empty in iteration " + iteration
-                        + " (empty-cluster policy 'error')");
-            }
-            int donorCluster = -1;
-            if (options.emptyClusterPolicy() == EmptyClusterPolicy.LARGEST_CLUSTER_SPLIT) {
-                for (int c = 0; c < k; c++) {
-                    if (donorCluster < 0 || counts[c] > counts[donorCluster]) {
-                        donorCluster = c;
-                    }
-                }
-            }
-            int farthest = -1;
-            for (int i = 0; i < labels.length; i++) {
-                if (counts[labels[i]] <= 1 || (donorCluster >= 0 && labels[i] != donorCluster)) {
-                    continue;
-                }
-                if (farthest < 0 || dist[i] > dist[farthest]) {
-                    farthest = i;
-                }
-            }
-            if (farthest < 0) {
-                throw new IllegalStateException("cluster " + cl + " is empty and no cluster can give it a point");
-            }
-            int from = labels[farthest];
-            counts[from]--;
-            counts[cl]++;
-            for (int j = 0; j < d; j++) {
-                sums[from * d + j] -= x[farthest * d + j];
-                sums[cl * d + j] += x[farthest * d + j];
-            }
-            labels[farthest] = cl;
-            dist[farthest] = 0;
-            relocated++;
-        }
-        return relocated;
+    public Clustering fitFrom(FloatMatrix data, FloatMatrix start, FitContext context) {
+        validate(data, options.withGivenCentroids(start));
+        DataSummary summary = DataSummary.of(data, context.parallel());
+        KMeansVariant variant = options.variant().resolve(data.rows(), options.k(), data.cols());
+        return new LloydEngine(data, summary, options, context.parallel()).run(start, variant, context);
     }
 
-    /** Mean over features of the population variance of each feature (scikit-learn's tolerance scale). */
-    static double meanFeatureVariance(FloatMatrix data) {
-        int n = data.rows();
-        int d = data.cols();
-        float[] x = data.data();
-        double total = 0;
-        for (int j = 0; j < d; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x[i * d + j];
-            }
-            mean /= n;
-            double var = 0;
-            for (int i = 0; i < n; i++) {
-                double dv = x[i * d + j] - mean;
-                var += dv * dv;
-            }
-            total += var / n;
+    /** The checks made before any work: k against n, finite data, the shape of given centroids. */
+    static void validate(FloatMatrix data, KMeansOptions options) {
+        if (options.k() > data.rows()) {
+            throw new IllegalArgumentException("k = " + options.k() + " is larger than the number of rows ("
+                    + data.rows() + ")");
         }
-        return total / d;
+        if (data.cols() == 0) {
+            throw new IllegalArgumentException("the data has no features (0 columns)");
+        }
+        data.requireFinite("the data");
+        FloatMatrix given = options.givenCentroids();
+        if (given != null && given.cols() != data.cols()) {
+            throw new IllegalArgumentException("the given centroids have " + given.cols()
+                    + " columns but the data has " + data.cols() + " features");
+        }
     }
 }

@@ -16,9 +16,11 @@ import org.imageclustering.core.FloatMatrix;
  * @param emptyClusterPolicy what to do with a centre that loses all its points
  * @param givenCentroids     the starting centres when {@code init} is {@link Initialization#GIVEN},
  *                           otherwise {@code null}
+ * @param variant            which exact algorithm runs the iterations (same result, different speed)
  */
 public record KMeansOptions(int k, int maxIterations, double tolerance, ToleranceMode toleranceMode, int restarts,
-                            Initialization init, EmptyClusterPolicy emptyClusterPolicy, FloatMatrix givenCentroids) {
+                            Initialization init, EmptyClusterPolicy emptyClusterPolicy, FloatMatrix givenCentroids,
+                            KMeansVariant variant) {
     /** scikit-learn's default iteration budget. */
     public static final int DEFAULT_MAX_ITERATIONS = 300;
     /** scikit-learn's default tolerance (with {@link ToleranceMode#CENTER_SHIFT}). */
@@ -40,6 +42,7 @@ public record KMeansOptions(int k, int maxIterations, double tolerance, Toleranc
         Objects.requireNonNull(toleranceMode, "toleranceMode");
         Objects.requireNonNull(init, "init");
         Objects.requireNonNull(emptyClusterPolicy, "emptyClusterPolicy");
+        Objects.requireNonNull(variant, "variant");
         if (init == Initialization.GIVEN) {
             if (givenCentroids == null) {
                 throw new IllegalArgumentException("init 'given' needs centroids");
@@ -48,43 +51,59 @@ public record KMeansOptions(int k, int maxIterations, double tolerance, Toleranc
                 throw new IllegalArgumentException("given centroids have " + givenCentroids.rows()
                         + " rows, k is " + k);
             }
+            givenCentroids.requireFinite("the given centroids");
         } else if (givenCentroids != null) {
             throw new IllegalArgumentException("centroids were given but init is '" + init.yamlName() + "'");
         }
     }
 
-    /** The defaults (k-means++, 300 iterations, scikit-learn's tolerance, one restart) for {@code k} clusters. */
+    /** Options with the {@link KMeansVariant#AUTO} variant. */
+    public KMeansOptions(int k, int maxIterations, double tolerance, ToleranceMode toleranceMode, int restarts,
+                         Initialization init, EmptyClusterPolicy emptyClusterPolicy, FloatMatrix givenCentroids) {
+        this(k, maxIterations, tolerance, toleranceMode, restarts, init, emptyClusterPolicy, givenCentroids,
+                KMeansVariant.AUTO);
+    }
+
+    /**
+     * The defaults for {@code k} clusters: k-means++, 300 iterations, tolerance 1e-4 in
+     * center-shift mode (scikit-learn's), one restart, farthest-point relocation, variant auto.
+     */
     public static KMeansOptions defaults(int k) {
         return new KMeansOptions(k, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, ToleranceMode.CENTER_SHIFT, 1,
-                Initialization.KMEANS_PLUS_PLUS, EmptyClusterPolicy.FARTHEST_POINT, null);
+                Initialization.KMEANS_PLUS_PLUS, EmptyClusterPolicy.FARTHEST_POINT, null, KMeansVariant.AUTO);
+    }
+
+    public KMeansOptions withVariant(KMeansVariant newVariant) {
+        return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, init, emptyClusterPolicy,
+                givenCentroids, newVariant);
     }
 
     public KMeansOptions withInit(Initialization newInit) {
         return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, newInit, emptyClusterPolicy,
-                null);
+                null, variant);
     }
 
     public KMeansOptions withGivenCentroids(FloatMatrix centroids) {
         return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, Initialization.GIVEN,
-                emptyClusterPolicy, centroids);
+                emptyClusterPolicy, centroids, variant);
     }
 
     public KMeansOptions withRestarts(int newRestarts) {
         return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, newRestarts, init, emptyClusterPolicy,
-                givenCentroids);
+                givenCentroids, variant);
     }
 
     public KMeansOptions withMaxIterations(int newMax) {
         return new KMeansOptions(k, newMax, tolerance, toleranceMode, restarts, init, emptyClusterPolicy,
-                givenCentroids);
+                givenCentroids, variant);
     }
 
     public KMeansOptions withTolerance(double newTolerance, ToleranceMode newMode) {
         return new KMeansOptions(k, maxIterations, newTolerance, newMode, restarts, init, emptyClusterPolicy,
-                givenCentroids);
+                givenCentroids, variant);
     }
 
     public KMeansOptions withEmptyClusterPolicy(EmptyClusterPolicy policy) {
-        return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, init, policy, givenCentroids);
+        return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, init, policy, givenCentroids, variant);
     }
 }

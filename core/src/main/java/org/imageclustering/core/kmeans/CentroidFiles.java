@@ -1,0 +1,131 @@
+package org.imageclustering.core.kmeans;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.imageclustering.core.FloatMatrix;
+
+/**
+ * Centroids as CSV text: one centroid per line, one comma-separated number per feature. Lines that
+ * are empty or start with {@code #} are ignored, and so is a first line whose first field is not a
+ * number (a header such as {@code f0,f1,...}). This is the format {@link #write} produces, so the
+ * centroids of an earlier run can start a new one ({@code init: given}, {@code centroids: file.csv}).
+ */
+public final class CentroidFiles {
+    private CentroidFiles() {
+    }
+
+    /**
+     * Reads a centroid file.
+     *
+     * @throws IllegalArgumentException naming the file, the line and the column of the first
+     *         problem (missing file, ragged line, a value that is not a finite number, no rows)
+     */
+    public static FloatMatrix read(Path file) {
+        List<float[]> rows = new ArrayList<>();
+        int width = -1;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            boolean first = true;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = t.split(",", -1);
+                if (first && !isNumber(fields[0].strip())) {
+                    first = false;
+                    continue; // header
+                }
+                first = false;
+                if (width < 0) {
+                    width = fields.length;
+                } else if (fields.length != width) {
+                    throw new IllegalArgumentException(file + " line " + lineNo + ": expected " + width
+                            + " values like the first centroid, found " + fields.length);
+                }
+                float[] row = new float[fields.length];
+                for (int j = 0; j < fields.length; j++) {
+                    String f = fields[j].strip();
+                    float v;
+                    try {
+                        v = Float.parseFloat(f);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(file + " line " + lineNo + ", column " + (j + 1)
+                                + ": expected a number, found '" + f + "'");
+                    }
+                    if (!Float.isFinite(v)) {
+                        throw new IllegalArgumentException(file + " line " + lineNo + ", column " + (j + 1)
+                                + ": expected a finite number, found '" + f + "'");
+                    }
+                    row[j] = v;
+                }
+                rows.add(row);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("centroid file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read centroid file " + file, e);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no centroid rows found");
+        }
+        return FloatMatrix.of(rows.toArray(new float[0][]));
+    }
+
+    /**
+     * Reads a centroid file that must hold {@code k} centroids of {@code d} features
+     * ({@code d < 0}: any width).
+     */
+    public static FloatMatrix read(Path file, int k, int d) {
+        FloatMatrix m = read(file);
+        if (m.rows() != k) {
+            throw new IllegalArgumentException(file + ": has " + m.rows() + " centroid rows, expected k = " + k);
+        }
+        if (d >= 0 && m.cols() != d) {
+            throw new IllegalArgumentException(file + ": centroids have " + m.cols() + " columns, the data has "
+                    + d + " features");
+        }
+        return m;
+    }
+
+    /** Writes centroids so that {@link #read} returns exactly the same floats. */
+    public static void write(Path file, FloatMatrix centroids) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("# " + centroids.rows() + " centroids x " + centroids.cols() + " features\n");
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < centroids.rows(); i++) {
+                sb.setLength(0);
+                for (int j = 0; j < centroids.cols(); j++) {
+                    if (j > 0) {
+                        sb.append(',');
+                    }
+                    sb.append(Float.toString(centroids.get(i, j)));
+                }
+                sb.append('\n');
+                out.write(sb.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write centroid file " + file, e);
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Float.parseFloat(s.toLowerCase(Locale.ROOT));
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

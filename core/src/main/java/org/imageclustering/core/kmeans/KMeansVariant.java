@@ -1,0 +1,46 @@
+package org.imageclustering.core.kmeans;
+
+/**
+ * Which exact algorithm runs the iterations of a {@link KMeans} fit. All variants give the same
+ * labels, centroids and distortion from the same start; they differ only in how much distance work
+ * they skip.
+ */
+public enum KMeansVariant {
+    /** Lloyd (1982): every row against every centre in every iteration. */
+    LLOYD("lloyd"),
+    /**
+     * Hamerly (2010): one upper bound (to the own centre) and one lower bound (to every other
+     * centre) per row, moved by the triangle inequality, skip the rows whose nearest centre cannot
+     * have changed. Memory O(n), which suits large n and moderate k.
+     */
+    HAMERLY("hamerly"),
+    /** Let the implementation choose from n, k and d (currently always {@link #HAMERLY}, the fastest measured). */
+    AUTO("auto");
+
+    private final String yamlName;
+
+    KMeansVariant(String yamlName) {
+        this.yamlName = yamlName;
+    }
+
+    /** The name used in experiment files and reports. */
+    public String yamlName() {
+        return yamlName;
+    }
+
+    /** Parses a name as written in experiment files. */
+    public static KMeansVariant fromName(String name) {
+        for (KMeansVariant v : values()) {
+            if (v.yamlName.equals(name)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown k-means variant '" + name + "', expected one of "
+                + java.util.Arrays.stream(values()).map(KMeansVariant::yamlName).toList());
+    }
+
+    /** The concrete variant for a problem size. */
+    KMeansVariant resolve(int n, int k, int d) {
+        return this == AUTO ? (k == 1 ? LLOYD : HAMERLY) : this;
+    }
+}

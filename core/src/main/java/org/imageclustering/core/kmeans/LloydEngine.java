@@ -1,0 +1,434 @@
+package org.imageclustering.core.kmeans;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imageclustering.core.Clustering;
+import org.imageclustering.core.FitContext;
+import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.IterationTrace;
+import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.StopReason;
+
+/**
+ * One k-means run from given starting centres, by Lloyd's iteration or Hamerly's bounded version of
+ * it; both share this class so that they share every step except the assignment.
+ *
+ * <p><b>Determinism.</b> Rows are cut into fixed chunks (their size depends on n, k and d only).
+ * Each chunk keeps its own float64 sums and counts per centre, updated in row order for the rows
+ * whose label changed (so a chunk whose rows all kept their labels costs nothing); the centre sums
+ * are the chunk sums added in chunk order. Labels come from the kernel's exact-argmin rule. The
+ * result is therefore bit-identical at any thread count and for both variants, which make the same
+ * label changes in the same order.
+ *
+ * <p><b>Memory.</b> Besides the data (never copied): per row a label, a distance and (Hamerly) two
+ * bounds; per chunk {@code k x d} doubles, with the chunk count capped so that these stay under
+ * {@value #PARTIAL_BUDGET} doubles. Nothing proportional to {@code n x k} or {@code chunks x k x d}
+ * is allocated per iteration.
+ *
+ * <p>References: S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982);
+ * G. Hamerly, Making k-means even faster, SDM 2010.
+ */
+final class LloydEngine {
+    private static final int MIN_CHUNK = 1024;
+    /** Doubles allowed for the per-chunk centre sums (128 MiB). */
+    private static final long PARTIAL_BUDGET = 16L << 20;
+    /** Relative margin of Hamerly's skip test, far above the double rounding of the bounds. */
+    private static final double BOUND_SLACK = 1e-9;
+
+    private final FloatMatrix data;
+    private final DataSummary summary;
+    private final KMeansOptions options;
+    private final Parallelism parallel;
+    private final int n;
+    private final int d;
+    private final int k;
+    private final int chunk;
+    private final int chunks;
+
+    LloydEngine(FloatMatrix data, DataSummary summary, KMeansOptions options, Parallelism parallel) {
+        this.data = data;
+        this.summary = summary;
+        this.options = options;
+        this.parallel = parallel;
+        this.n = data.rows();
+        this.d = data.cols();
+        this.k = options.k();
+        this.chunk = chunkSize(n, k, d);
+        this.chunks = Parallelism.chunkCount(n, chunk);
+    }
+
+    /** Rows per chunk: at least {@value #MIN_CHUNK}, more when the per-chunk sums would exceed the budget. */
+    static int chunkSize(int n, int k, int d) {
+        long maxChunks = Math.max(1, PARTIAL_BUDGET / ((long) k * d));
+        long size = (n + maxChunks - 1) / maxChunks;
+        return (int) Math.max(MIN_CHUNK, size);
+    }
+
+    Clustering run(FloatMatrix start, KMeansVariant variant, FitContext context) {
+        boolean bounded = variant == KMeansVariant.HAMERLY;
+        float[] x = data.data();
+        float[] centers = start.data().clone();
+        int[] labels = new int[n];
+        java.util.Arrays.fill(labels, -1);
+        int[] fresh = new int[n];
+        double[] dist = new double[n];
+        double[] upper = bounded ? new double[n] : null;
+        double[] lower = bounded ? new double[n] : null;
+        int[] gather = bounded ? new int[n] : null;
+        double[][] partialSums = new double[chunks][k * d];
+        int[][] partialCounts = new int[chunks][k];
+        long[] changedPerChunk = new long[chunks];
+        long[] distancesPerChunk = new long[chunks];
+        long[] exactPerChunk = new long[chunks];
+        double[] totals = new double[k * d];
+        long[] counts = new long[k];
+        double[] moved = new double[k];
+        double[] halfGap = new double[k];
+        double shiftTolerance = options.tolerance() * summary.meanVariance();
+        double[] xNorms = summary.rowNorms();
+
+        List<IterationTrace> trace = new ArrayList<>();
+        StopReason reason = StopReason.MAX_ITERATIONS;
+        double previousDistortion = Double.NaN;
+        long relocations = 0;
+        long distances = 0;
+        long exactChecks = 0;
+        int relocatedBefore = 0;
+        boolean centersAreFinal = false;
+        int iteration = 0;
+        while (iteration < options.maxIterations()) {
+            long t0 = System.nanoTime();
+            iteration++;
+            SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
+            boolean full = !bounded || iteration == 1;
+            parallel.forEach(n, chunk, (s, e) -> {
+                int ch = s / chunk;
+                long dc;
+                long ex;
+                if (full) {
+                    ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, dist, upper, lower);
+                    dc = (long) (e - s) * k;
+                } else {
+                    long[] work = hamerlyChunk(s, e, prepared, labels, fresh, upper, lower, gather, halfGap, xNorms);
+                    dc = work[0];
+                    ex = work[1];
+                }
+                distancesPerChunk[ch] = dc;
+                exactPerChunk[ch] = ex;
+                changedPerChunk[ch] = applyChanges(s, e, x, labels, fresh, partialSums[ch], partialCounts[ch],
+                        !full);
+            });
+            long changed = 0;
+            for (int ch = 0; ch < chunks; ch++) {
+                changed += changedPerChunk[ch];
+                distances += distancesPerChunk[ch];
+                exactChecks += exactPerChunk[ch];
+            }
+            reduce(partialSums, partialCounts, totals, counts);
+            double distortion = assignmentDistortion(centers, totals, counts);
+            int relocated = relocateEmpty(centers, labels, dist, totals, counts, iteration);
+            relocations += relocated;
+            double shift = updateCenters(centers, totals, counts, moved);
+            if (bounded) {
+                prepareBounds(centers, moved, halfGap, labels, upper, lower);
+            }
+            IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
+            trace.add(it);
+            context.listener().iterationDone(it);
+            boolean stop = false;
+            if (changed == 0) {
+                reason = StopReason.NO_REASSIGNMENT;
+                // Unchanged labels and no relocation now or before: the update reproduced the very
+                // centres this assignment used, so its labels are final.
+                centersAreFinal = relocated == 0 && relocatedBefore == 0;
+                stop = true;
+            } else if (options.toleranceMode() == ToleranceMode.CENTER_SHIFT && shift <= shiftTolerance) {
+                reason = StopReason.CENTER_SHIFT_TOLERANCE;
+                stop = true;
+            } else if (options.toleranceMode() == ToleranceMode.RELATIVE_DISTORTION && previousDistortion > 0
+                    && (previousDistortion - distortion) / previousDistortion <= options.tolerance()) {
+                reason = StopReason.DISTORTION_TOLERANCE;
+                stop = true;
+            }
+            if (stop) {
+                break;
+            }
+            previousDistortion = distortion;
+            relocatedBefore = relocated;
+        }
+        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, centers);
+        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(finalCenters);
+        long finalDistances;
+        if (centersAreFinal && !bounded) {
+            finalDistances = 0; // the last assignment's labels and distances stand
+        } else if (centersAreFinal) {
+            finalDistances = n;
+            parallel.forEach(n, chunk, (s, e) -> {
+                float[] lanes = SquaredEuclidean.lanesBuffer();
+                for (int i = s; i < e; i++) {
+                    dist[i] = prepared.approximate(data, i, xNorms[i], labels[i], lanes);
+                }
+            });
+        } else {
+            // Re-run the assignment so that the labels match the returned centres (as scikit-learn does).
+            finalDistances = (long) n * k;
+            long[] ex = new long[chunks];
+            parallel.forEach(n, chunk, (s, e) ->
+                    ex[s / chunk] = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, dist, null, null));
+            for (long v : ex) {
+                exactChecks += v;
+            }
+        }
+        distances += finalDistances;
+        double distortion = parallel.mapReduce(n, chunk, (s, e) -> {
+            double sum = 0;
+            for (int i = s; i < e; i++) {
+                sum += dist[i];
+            }
+            return sum;
+        }, 0.0, Double::sum);
+        int[] sizes = new int[k];
+        for (int l : labels) {
+            sizes[l]++;
+        }
+        long lloydDistances = (long) n * k * iteration + (centersAreFinal ? 0 : (long) n * k);
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("variant", bounded ? KMeansVariant.HAMERLY.yamlName() : KMeansVariant.LLOYD.yamlName());
+        diagnostics.put("empty_cluster_relocations", relocations);
+        diagnostics.put("distance_computations", distances);
+        diagnostics.put("distance_computations_lloyd", lloydDistances);
+        diagnostics.put("distance_computations_saved", lloydDistances - distances);
+        diagnostics.put("exact_tie_checks", exactChecks);
+        return new Clustering(labels, finalCenters, sizes, distortion, iteration, reason, trace, diagnostics);
+    }
+
+    /**
+     * Hamerly's test for rows {@code [s, e)}: rows whose bounds prove the label are skipped; the
+     * others first tighten the upper bound with one distance, and only then are compared with all
+     * centres. Writes every row's (possibly unchanged) label to {@code fresh}.
+     */
+    private long[] hamerlyChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
+                                double[] upper, double[] lower, int[] gather, double[] halfGap, double[] xNorms) {
+        float[] lanes = SquaredEuclidean.lanesBuffer();
+        long dc = 0;
+        int m = s;
+        for (int i = s; i < e; i++) {
+            int a = labels[i];
+            fresh[i] = a;
+            double bound = Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK);
+            if (upper[i] < bound) {
+                continue;
+            }
+            upper[i] = Math.sqrt(Math.max(0, prepared.upperBound(data, i, xNorms[i], a, lanes)));
+            dc++;
+            if (upper[i] < bound) {
+                continue;
+            }
+            gather[m++] = i;
+        }
+        long ex = 0;
+        if (m > s) {
+            ex = SquaredEuclidean.assign(data, xNorms, gather, s, m, prepared, fresh, null, upper, lower);
+            dc += (long) (m - s) * k;
+        }
+        return new long[] {dc, ex};
+    }
+
+    /** Moves the changed rows of {@code [s, e)} between the chunk's sums, in row order; returns how many changed. */
+    private long applyChanges(int s, int e, float[] x, int[] labels, int[] fresh, double[] sums, int[] counts,
+                              boolean sparse) {
+        long changed = 0;
+        for (int i = s; i < e; i++) {
+            int now = fresh[i];
+            int was = labels[i];
+            if (now == was) {
+                continue;
+            }
+            changed++;
+            int o = i * d;
+            if (was >= 0) {
+                counts[was]--;
+                int b = was * d;
+                for (int j = 0; j < d; j++) {
+                    sums[b + j] -= x[o + j];
+                }
+            }
+            counts[now]++;
+            int b = now * d;
+            for (int j = 0; j < d; j++) {
+                sums[b + j] += x[o + j];
+            }
+            labels[i] = now;
+        }
+        return changed;
+    }
+
+    /** Centre sums and counts: chunk partials added in chunk order (parallel over disjoint slices). */
+    private void reduce(double[][] partialSums, int[][] partialCounts, double[] totals, long[] counts) {
+        parallel.forEach(k * d, 8192, (s, e) -> {
+            java.util.Arrays.fill(totals, s, e, 0.0);
+            for (double[] p : partialSums) {
+                for (int j = s; j < e; j++) {
+                    totals[j] += p[j];
+                }
+            }
+        });
+        java.util.Arrays.fill(counts, 0);
+        for (int[] p : partialCounts) {
+            for (int c = 0; c < k; c++) {
+                counts[c] += p[c];
+            }
+        }
+    }
+
+    /**
+     * Distortion of the assignment just made, from the sums: {@code sum ||x||^2 - 2 sum_c c.S_c +
+     * sum_c n_c ||c||^2}, so that it costs O(k d) and is the same whether or not rows were skipped.
+     */
+    private double assignmentDistortion(float[] centers, double[] totals, long[] counts) {
+        double cross = 0;
+        double own = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            double dotc = 0;
+            double norm = 0;
+            int b = c * d;
+            for (int j = 0; j < d; j++) {
+                dotc += centers[b + j] * totals[b + j];
+                norm += (double) centers[b + j] * centers[b + j];
+            }
+            cross += dotc;
+            own += counts[c] * norm;
+        }
+        return Math.max(0, summary.totalSquaredNorm() - 2 * cross + own);
+    }
+
+    /**
+     * Gives every empty cluster one row according to the policy (scikit-learn's semantics: the row's
+     * label is left alone, only the sums and counts move, so the next assignment settles it).
+     */
+    private int relocateEmpty(float[] centers, int[] labels, double[] dist, double[] totals, long[] counts,
+                              int iteration) {
+        int empty = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                empty++;
+            }
+        }
+        if (empty == 0) {
+            return 0;
+        }
+        EmptyClusterPolicy policy = options.emptyClusterPolicy();
+        if (policy == EmptyClusterPolicy.ERROR) {
+            for (int c = 0; c < k; c++) {
+                if (counts[c] == 0) {
+                    throw new IllegalStateException("cluster " + c + " became empty in iteration " + iteration
+                            + " (empty-clusters: error); choose farthest-point or largest-cluster-split to relocate it");
+                }
+            }
+        }
+        // Exact distance of every row to the centre it was just assigned to.
+        float[] x = data.data();
+        parallel.forEach(n, chunk, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                dist[i] = SquaredEuclidean.distance(x, i * d, centers, labels[i] * d, d);
+            }
+        });
+        int relocated = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] != 0) {
+                continue;
+            }
+            int donor = -1;
+            if (policy == EmptyClusterPolicy.LARGEST_CLUSTER_SPLIT) {
+                for (int o = 0; o < k; o++) {
+                    if (donor < 0 || counts[o] > counts[donor]) {
+                        donor = o;
+                    }
+                }
+            }
+            int far = -1;
+            for (int i = 0; i < n; i++) {
+                int l = labels[i];
+                if (dist[i] < 0 || counts[l] <= 1 || (donor >= 0 && l != donor)) {
+                    continue;
+                }
+                if (far < 0 || dist[i] > dist[far]) {
+                    far = i;
+                }
+            }
+            if (far < 0) {
+                throw new IllegalStateException("cluster " + c + " became empty in iteration " + iteration
+                        + " and no other cluster has a row to spare");
+            }
+            int from = labels[far];
+            int o = far * d;
+            for (int j = 0; j < d; j++) {
+                totals[from * d + j] -= x[o + j];
+                totals[c * d + j] = x[o + j];
+            }
+            counts[from]--;
+            counts[c] = 1;
+            dist[far] = -1; // taken
+            relocated++;
+        }
+        return relocated;
+    }
+
+    /** New centres from the sums; returns the total squared shift and each centre's shift (not squared). */
+    private double updateCenters(float[] centers, double[] totals, long[] counts, double[] moved) {
+        double shift = 0;
+        float[] old = new float[d];
+        for (int c = 0; c < k; c++) {
+            int b = c * d;
+            System.arraycopy(centers, b, old, 0, d);
+            for (int j = 0; j < d; j++) {
+                centers[b + j] = (float) (totals[b + j] / counts[c]);
+            }
+            double sq = SquaredEuclidean.distance(old, 0, centers, b, d);
+            moved[c] = Math.sqrt(sq) * (1 + 1e-12);
+            shift += sq;
+        }
+        return shift;
+    }
+
+    /** Hamerly's bookkeeping after a centre update: widen the bounds, and half the gap to the nearest other centre. */
+    private void prepareBounds(float[] centers, double[] moved, double[] halfGap, int[] labels, double[] upper,
+                               double[] lower) {
+        int far = 0;
+        for (int c = 1; c < k; c++) {
+            if (moved[c] > moved[far]) {
+                far = c;
+            }
+        }
+        double second = 0;
+        for (int c = 0; c < k; c++) {
+            if (c != far && moved[c] > second) {
+                second = moved[c];
+            }
+        }
+        double farMove = moved[far];
+        double secondMove = second;
+        int farIndex = far;
+        parallel.forEach(n, chunk, (s, e) -> {
+            for (int i = s; i < e; i++) {
+                int a = labels[i];
+                upper[i] += moved[a];
+                lower[i] = Math.max(0, lower[i] - (a == farIndex ? secondMove : farMove));
+            }
+        });
+        java.util.Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                double g = 0.5 * Math.sqrt(SquaredEuclidean.distance(centers, a * d, centers, b * d, d)) * (1 - 1e-12);
+                halfGap[a] = Math.min(halfGap[a], g);
+                halfGap[b] = Math.min(halfGap[b], g);
+            }
+        }
+    }
+}

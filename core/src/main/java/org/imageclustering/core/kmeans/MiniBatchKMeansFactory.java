@@ -1,0 +1,75 @@
+package org.imageclustering.core.kmeans;
+
+import java.nio.file.Path;
+import org.imageclustering.core.ClusteringAlgorithm;
+import org.imageclustering.core.ClusteringAlgorithmFactory;
+import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.OptionException;
+import org.imageclustering.core.Parameters;
+
+/**
+ * Builds {@link MiniBatchKMeans} from experiment-file settings; bound under {@code minibatch-kmeans}.
+ *
+ * <p>Keys (defaults in brackets, scikit-learn's): {@code batch-size} (1024); {@code max-iterations}
+ * (100 passes over the data); {@code tolerance} (0: off); {@code max-no-improvement} (10; 0: off);
+ * {@code reassignment-ratio} (0.01); {@code init} (k-means++) random-gaussian | random-points |
+ * k-means++ | k-means|| | given; {@code init-size} (3 x batch-size); {@code restarts} (3
+ * initialisations); {@code centroids}: a CSV file of k starting centroids (implies init given).
+ */
+public final class MiniBatchKMeansFactory implements ClusteringAlgorithmFactory {
+    public MiniBatchKMeansFactory() {
+    }
+
+    @Override
+    public ClusteringAlgorithm create(int k, Parameters params) {
+        return new MiniBatchKMeans(options(k, params));
+    }
+
+    /** The validated options these parameters describe (unknown keys rejected). */
+    public static MiniBatchKMeansOptions options(int k, Parameters params) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, was " + k);
+        }
+        int batchSize = KMeansFactory.atLeast(params, "batch-size", MiniBatchKMeansOptions.DEFAULT_BATCH_SIZE, 1);
+        int maxIterations = KMeansFactory.atLeast(params, "max-iterations",
+                MiniBatchKMeansOptions.DEFAULT_MAX_ITERATIONS, 1);
+        double tolerance = nonNegative(params, "tolerance", 0.0);
+        int maxNoImprovement = KMeansFactory.atLeast(params, "max-no-improvement",
+                MiniBatchKMeansOptions.DEFAULT_MAX_NO_IMPROVEMENT, 0);
+        double ratio = nonNegative(params, "reassignment-ratio", MiniBatchKMeansOptions.DEFAULT_REASSIGNMENT_RATIO);
+        Initialization init = params.choice("init", null, Initialization::fromName);
+        int initSize = KMeansFactory.atLeast(params, "init-size", 0, 0);
+        if (params.has("init-size") && initSize < k) {
+            throw params.invalid("init-size", "expected at least k = " + k + " rows, found " + initSize);
+        }
+        int restarts = KMeansFactory.atLeast(params, "restarts", MiniBatchKMeansOptions.DEFAULT_RESTARTS, 1);
+        FloatMatrix given = null;
+        if (params.has("centroids")) {
+            String file = params.string("centroids");
+            if (init != null && init != Initialization.GIVEN) {
+                throw params.invalid("centroids", "a centroid file was given but init is '" + init.yamlName()
+                        + "'; drop init or set it to 'given'");
+            }
+            try {
+                given = CentroidFiles.read(Path.of(file), k, -1);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(params.keyPath("centroids"), e.getMessage());
+            }
+            init = Initialization.GIVEN;
+        } else if (init == Initialization.GIVEN) {
+            throw params.invalid("init", "init 'given' needs a 'centroids' key naming a CSV file of " + k
+                    + " centroids");
+        }
+        params.requireAllUsed();
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, tolerance, maxNoImprovement, ratio,
+                init == null ? Initialization.KMEANS_PLUS_PLUS : init, initSize, restarts, given);
+    }
+
+    private static double nonNegative(Parameters params, String key, double defaultValue) {
+        double v = params.number(key, defaultValue);
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw params.invalid(key, "expected a finite number >= 0, found " + v);
+        }
+        return v;
+    }
+}

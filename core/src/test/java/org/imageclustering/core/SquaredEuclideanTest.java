@@ -1,0 +1,135 @@
+package org.imageclustering.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SquaredEuclideanTest {
+    private static FloatMatrix random(int n, int d, long seed, double scale, double offset) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = new float[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (offset + scale * rng.nextGaussian());
+        }
+        return FloatMatrix.wrap(n, d, x);
+    }
+
+    private static int exactArgmin(FloatMatrix x, int i, FloatMatrix c) {
+        int best = 0;
+        double bestDist = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < c.rows(); j++) {
+            double v = SquaredEuclidean.distance(x, i, c, j);
+            if (v < bestDist) {
+                bestDist = v;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void nearestIsTheExactArgminForAnyShape() {
+        // Odd sizes exercise the short row groups, the odd centre count and the scalar tails.
+        int[][] shapes = {{37, 5, 3}, {50, 13, 7}, {33, 3, 1}, {20, 1000, 9}, {19, 3072, 101}};
+        for (int[] s : shapes) {
+            FloatMatrix x = random(s[0], s[1], s[0] * 31L + s[1], 1, 0.5);
+            FloatMatrix c = random(s[2], s[1], s[2] * 7L + 1, 1, 0.5);
+            int[] labels = new int[s[0]];
+            double[] dist = new double[s[0]];
+            SquaredEuclidean.nearest(x, 0, s[0], c, labels, dist);
+            for (int i = 0; i < s[0]; i++) {
+                assertEquals(exactArgmin(x, i, c), labels[i], "row " + i + " of shape " + java.util.Arrays.toString(s));
+                double exact = SquaredEuclidean.distance(x, i, c, labels[i]);
+                assertEquals(exact, dist[i], 1e-4 * (1 + exact), "distance of row " + i);
+            }
+        }
+    }
+
+    @Test
+    void approximationStaysWithinTheStatedErrorBound() {
+        // Large offset, small spread: ||x||^2 dwarfs the distance, the worst case for the expansion.
+        FloatMatrix x = random(40, 784, 3, 0.01, 100);
+        FloatMatrix c = random(6, 784, 4, 0.01, 100);
+        SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(c);
+        double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
+        float[] lanes = SquaredEuclidean.lanesBuffer();
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < c.rows(); j++) {
+                double exact = SquaredEuclidean.distance(x, i, c, j);
+                double upper = centers.upperBound(x, i, norms[i], j, lanes);
+                double approx = centers.approximate(x, i, norms[i], j, lanes);
+                double bound = centers.error(norms[i], j);
+                double raw = upper - bound;
+                assertEquals(Math.max(0, raw), approx, 1e-9 * bound);
+                assertTrue(Math.abs(exact - raw) <= bound, "error beyond the bound at " + i + "," + j);
+                assertTrue(bound < 1e-3 * norms[i], "bound is tight enough to be useful");
+            }
+        }
+    }
+
+    @Test
+    void nearTiesAreDecidedByTheExactDistance() {
+        // Two centres whose distances to the rows differ far below float resolution of the expansion.
+        int d = 256;
+        float[] base = new float[d];
+        for (int j = 0; j < d; j++) {
+            base[j] = 50f + j % 7;
+        }
+        float[] c0 = base.clone();
+        float[] c1 = base.clone();
+        c0[0] += 1f;
+        c1[1] += 1f;
+        c1[2] += 0.001f; // c1 is farther from every row by about 1e-6
+        FloatMatrix centers = FloatMatrix.of(new float[][] {c1, c0});
+        FloatMatrix rows = FloatMatrix.of(new float[][] {base, base});
+        int[] labels = new int[2];
+        SquaredEuclidean.nearest(rows, 0, 2, centers, labels, new double[2]);
+        assertEquals(1, labels[0]);
+        // Exactly equal distances go to the lower index.
+        FloatMatrix tied = FloatMatrix.of(new float[][] {c0, c0});
+        SquaredEuclidean.nearest(rows, 0, 2, tied, labels, new double[2]);
+        assertEquals(0, labels[0]);
+    }
+
+    @Test
+    void blockKernelAndSingleDistanceGiveTheSameBits() {
+        FloatMatrix x = random(45, 700, 9, 1, 0.3);
+        FloatMatrix c = random(120, 700, 10, 1, 0.3); // 120 x 700 > one tile: exercises feature tiling
+        SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(c);
+        double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
+        double[] block = new double[45 * 120];
+        SquaredEuclidean.block(x, norms, 0, 45, centers, block);
+        int[] labels = new int[45];
+        double[] dist = new double[45];
+        SquaredEuclidean.assign(x, norms, null, 0, 45, centers, labels, dist, null, null);
+        float[] lanes = SquaredEuclidean.lanesBuffer();
+        for (int i = 0; i < 45; i++) {
+            for (int j = 0; j < 120; j++) {
+                assertEquals(Double.doubleToLongBits(block[i * 120 + j]),
+                        Double.doubleToLongBits(centers.approximate(x, i, norms[i], j, lanes)), "pair " + i + "," + j);
+            }
+            assertEquals(Double.doubleToLongBits(block[i * 120 + labels[i]]), Double.doubleToLongBits(dist[i]));
+        }
+    }
+
+    @Test
+    void hamerlyBoundsEncloseTheTrueDistances() {
+        FloatMatrix x = random(64, 100, 11, 1, 0);
+        FloatMatrix c = random(9, 100, 12, 1, 0);
+        double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
+        int[] labels = new int[64];
+        double[] upper = new double[64];
+        double[] lower = new double[64];
+        SquaredEuclidean.assign(x, norms, null, 0, 64, SquaredEuclidean.Centers.of(c), labels, null, upper, lower);
+        for (int i = 0; i < 64; i++) {
+            assertTrue(upper[i] >= Math.sqrt(SquaredEuclidean.distance(x, i, c, labels[i])));
+            for (int j = 0; j < 9; j++) {
+                if (j != labels[i]) {
+                    assertTrue(lower[i] <= Math.sqrt(SquaredEuclidean.distance(x, i, c, j)), "row " + i + " centre " + j);
+                }
+            }
+        }
+    }
+}

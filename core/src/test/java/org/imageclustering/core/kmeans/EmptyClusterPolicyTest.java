@@ -1,0 +1,67 @@
+package org.imageclustering.core.kmeans;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.imageclustering.core.Clustering;
+import org.imageclustering.core.FitContext;
+import org.imageclustering.core.FloatMatrix;
+import org.junit.jupiter.api.Test;
+
+class EmptyClusterPolicyTest {
+    /**
+     * 1-D rows: a big group at 0..9 (10 rows), a small group at 100, 101 and one far row at 1000.
+     * Start: centres at 0, 100 and -10000 (the last wins no row, so it is empty after the first
+     * assignment).
+     */
+    private static final FloatMatrix DATA = FloatMatrix.of(new float[][] {
+            {0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {100}, {101}, {1000}});
+    private static final FloatMatrix START = FloatMatrix.of(new float[][] {{0}, {100}, {-10000}});
+
+    private static Clustering run(EmptyClusterPolicy policy, int iterations) {
+        KMeansOptions options = KMeansOptions.defaults(3).withEmptyClusterPolicy(policy).withMaxIterations(iterations)
+                .withVariant(KMeansVariant.LLOYD);
+        return new KMeans(options).fitFrom(DATA, START, FitContext.of(1));
+    }
+
+    @Test
+    void farthestPointMovesTheEmptyCentreOntoTheRowFarthestFromItsCentre() {
+        Clustering c = run(EmptyClusterPolicy.FARTHEST_POINT, 1);
+        // Row 1000 is 899.5 from its centre (100.5 would be the mean of 100, 101, 1000 = 400.33 after
+        // the update; the farthest before the update is 1000 at distance 900 from centre 100).
+        assertEquals(1000f, c.centroids().get(2, 0));
+        assertEquals(1L, c.diagnostics().get("empty_cluster_relocations"));
+        assertEquals(100.5f, c.centroids().get(1, 0)); // 1000 left the sums of cluster 1
+        Clustering done = run(EmptyClusterPolicy.FARTHEST_POINT, 100);
+        assertEquals(1, done.sizes()[2]);
+        assertTrue(done.converged());
+    }
+
+    @Test
+    void largestClusterSplitTakesTheFarthestMemberOfTheBiggestCluster() {
+        Clustering c = run(EmptyClusterPolicy.LARGEST_CLUSTER_SPLIT, 1);
+        // Cluster 0 (rows 0..9, centre 0) is the largest; its farthest member is 9.
+        assertEquals(9f, c.centroids().get(2, 0));
+        assertEquals(4f, c.centroids().get(0, 0)); // mean of 0..8
+        assertEquals(1L, c.diagnostics().get("empty_cluster_relocations"));
+    }
+
+    @Test
+    void errorPolicyFailsNamingTheClusterAndIteration() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(EmptyClusterPolicy.ERROR, 10));
+        assertTrue(e.getMessage().contains("cluster 2 became empty in iteration 1"), e.getMessage());
+    }
+
+    @Test
+    void hamerlyRelocatesExactlyLikeLloyd() {
+        for (EmptyClusterPolicy policy : new EmptyClusterPolicy[] {EmptyClusterPolicy.FARTHEST_POINT,
+                EmptyClusterPolicy.LARGEST_CLUSTER_SPLIT}) {
+            KMeansOptions options = KMeansOptions.defaults(3).withEmptyClusterPolicy(policy);
+            Clustering lloyd = new KMeans(options.withVariant(KMeansVariant.LLOYD)).fitFrom(DATA, START, FitContext.of(1));
+            Clustering hamerly = new KMeans(options.withVariant(KMeansVariant.HAMERLY)).fitFrom(DATA, START, FitContext.of(1));
+            assertEquals(lloyd.centroids(), hamerly.centroids(), policy.yamlName());
+            assertEquals(lloyd.distortion(), hamerly.distortion(), policy.yamlName());
+        }
+    }
+}

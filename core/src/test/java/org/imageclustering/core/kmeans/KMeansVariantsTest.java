@@ -1,0 +1,141 @@
+package org.imageclustering.core.kmeans;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.imageclustering.core.Clustering;
+import org.imageclustering.core.FitContext;
+import org.imageclustering.core.FitListener;
+import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.StopReason;
+import org.imageclustering.core.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class KMeansVariantsTest {
+    /** Overlapping blobs: many iterations, many label changes, chunks with and without changes. */
+    private static final FloatMatrix DATA = Fixtures.blobs(12, 450, 16, 2.5, 17).points();
+
+    private static Clustering fit(KMeansOptions options, int threads, long seed) {
+        try (Parallelism p = Parallelism.of(threads)) {
+            return new KMeans(options).fit(DATA, new FitContext(seed, p, FitListener.NONE));
+        }
+    }
+
+    private static void assertSameResult(Clustering a, Clustering b, String what) {
+        assertArrayEquals(a.labels(), b.labels(), what + ": labels");
+        assertEquals(a.centroids(), b.centroids(), what + ": centroids");
+        assertEquals(Double.doubleToLongBits(a.distortion()), Double.doubleToLongBits(b.distortion()),
+                what + ": distortion bits");
+        assertEquals(a.iterations(), b.iterations(), what + ": iterations");
+        assertEquals(a.stopReason(), b.stopReason(), what + ": stop reason");
+        for (int i = 0; i < a.trace().size(); i++) {
+            assertEquals(Double.doubleToLongBits(a.trace().get(i).distortion()),
+                    Double.doubleToLongBits(b.trace().get(i).distortion()), what + ": trace distortion " + i);
+            assertEquals(a.trace().get(i).reassignments(), b.trace().get(i).reassignments(), what + ": reassignments " + i);
+        }
+    }
+
+    @Test
+    void lloydGivesIdenticalBitsAtOneTwoAndEightThreads() {
+        KMeansOptions options = KMeansOptions.defaults(12).withVariant(KMeansVariant.LLOYD).withRestarts(2);
+        Clustering one = fit(options, 1, 5);
+        assertTrue(one.iterations() > 5, "the fixture should need several iterations, took " + one.iterations());
+        assertSameResult(one, fit(options, 2, 5), "2 threads");
+        assertSameResult(one, fit(options, 8, 5), "8 threads");
+    }
+
+    @Test
+    void hamerlyEqualsLloydFromTheSameStartAndSavesDistances() {
+        for (Initialization init : new Initialization[] {Initialization.KMEANS_PLUS_PLUS, Initialization.RANDOM_GAUSSIAN}) {
+            KMeansOptions options = KMeansOptions.defaults(12).withInit(init).withTolerance(0, ToleranceMode.CENTER_SHIFT);
+            Clustering lloyd = fit(options.withVariant(KMeansVariant.LLOYD), 2, 9);
+            Clustering hamerly = fit(options.withVariant(KMeansVariant.HAMERLY), 2, 9);
+            assertSameResult(lloyd, hamerly, init.yamlName());
+            assertEquals(StopReason.NO_REASSIGNMENT, hamerly.stopReason());
+            long saved = (Long) hamerly.diagnostics().get("distance_computations_saved");
+            long lloydWork = (Long) hamerly.diagnostics().get("distance_computations_lloyd");
+            assertEquals(lloydWork, (Long) lloyd.diagnostics().get("distance_computations"));
+            assertTrue(saved > lloydWork / 3, "Hamerly should skip most distances, saved " + saved + " of " + lloydWork);
+            assertSameResult(hamerly, fit(options.withVariant(KMeansVariant.HAMERLY), 8, 9), "hamerly at 8 threads");
+        }
+    }
+
+    @Test
+    void labelsMatchTheReturnedCentroidsAndPredict() {
+        Clustering c = fit(KMeansOptions.defaults(12).withMaxIterations(3), 2, 3);
+        assertEquals(StopReason.MAX_ITERATIONS, c.stopReason());
+        assertArrayEquals(c.predict(DATA), c.labels());
+        assertEquals(c.distortionOf(DATA), c.distortion(), 1e-9 * c.distortion());
+        int total = 0;
+        for (int s : c.sizes()) {
+            total += s;
+        }
+        assertEquals(DATA.rows(), total);
+    }
+
+    @Test
+    void centerShiftToleranceUsesMeanFeatureVariance() {
+        Clustering loose = fit(KMeansOptions.defaults(12).withTolerance(1e-1, ToleranceMode.CENTER_SHIFT), 1, 4);
+        Clustering strict = fit(KMeansOptions.defaults(12).withTolerance(0, ToleranceMode.CENTER_SHIFT), 1, 4);
+        assertEquals(StopReason.CENTER_SHIFT_TOLERANCE, loose.stopReason());
+        assertTrue(loose.iterations() < strict.iterations());
+        double variance = DataSummary.of(DATA, Parallelism.sequential()).meanVariance();
+        double lastShift = loose.trace().get(loose.iterations() - 1).centerShift();
+        assertTrue(lastShift <= 1e-1 * variance);
+        assertTrue(loose.trace().get(loose.iterations() - 2).centerShift() > 1e-1 * variance,
+                "stopped at the first iteration that passed");
+    }
+
+    @Test
+    void relativeDistortionToleranceStopsWhenImprovementIsSmall() {
+        Clustering c = fit(KMeansOptions.defaults(12).withTolerance(1e-2, ToleranceMode.RELATIVE_DISTORTION), 1, 4);
+        assertEquals(StopReason.DISTORTION_TOLERANCE, c.stopReason());
+        int last = c.iterations() - 1;
+        double prev = c.trace().get(last - 1).distortion();
+        assertTrue((prev - c.trace().get(last).distortion()) / prev <= 1e-2);
+    }
+
+    @Test
+    void traceDistortionIsTheDistortionOfEachAssignment() {
+        // Two iterations from a start: iteration 2's assignment uses iteration 1's centroids.
+        FloatMatrix start = Initializers.randomPoints(DATA, 12, 1);
+        KMeans one = new KMeans(KMeansOptions.defaults(12).withMaxIterations(1));
+        Clustering afterOne = one.fitFrom(DATA, start, FitContext.of(0));
+        Clustering two = new KMeans(KMeansOptions.defaults(12).withMaxIterations(2)).fitFrom(DATA, start, FitContext.of(0));
+        double expected = afterOne.distortion(); // final assignment to iteration 1's centroids
+        // The trace sums in double from the centre sums; the result adds kernel distances (float dot products).
+        assertEquals(expected, two.trace().get(1).distortion(), 1e-7 * expected);
+    }
+
+    @Test
+    void restartsKeepTheLowestDistortion() {
+        KMeansOptions options = KMeansOptions.defaults(12).withInit(Initialization.RANDOM_POINTS).withRestarts(4);
+        Clustering best = fit(options, 1, 21);
+        @SuppressWarnings("unchecked")
+        java.util.List<Double> all = (java.util.List<Double>) best.diagnostics().get("restart_distortions");
+        assertEquals(4, all.size());
+        double min = all.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        assertEquals(min, best.distortion());
+        assertEquals(all.indexOf(min), best.diagnostics().get("best_restart"));
+    }
+
+    @Test
+    void nonFiniteDataIsRejectedNamingRowAndColumn() {
+        float[] x = new float[20 * 3];
+        x[7 * 3 + 2] = Float.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new KMeans(KMeansOptions.defaults(2)).fit(FloatMatrix.wrap(20, 3, x), 1));
+        assertTrue(e.getMessage().contains("row 7, column 2"), e.getMessage());
+    }
+
+    @Test
+    void givenCentroidsWithTheWrongWidthAreRejectedBeforeWork() {
+        FloatMatrix start = FloatMatrix.zeros(12, 15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new KMeans(KMeansOptions.defaults(12).withGivenCentroids(start)).fit(DATA, 1));
+        assertTrue(e.getMessage().contains("15 columns") && e.getMessage().contains("16 features"), e.getMessage());
+    }
+}

@@ -1,0 +1,68 @@
+package org.imageclustering.core.spectral;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+class NearestNeighborsTest {
+    @Test
+    void matchesBruteForceAcrossTileBoundaries() {
+        // 1,300 rows span three reference tiles and eleven query chunks
+        FloatMatrix x = Fixtures.blobs(4, 325, 6, 3, 8).points();
+        NearestNeighbors.Result r = NearestNeighbors.of(x, 7, Parallelism.sequential());
+        int n = x.rows();
+        for (int i = 0; i < n; i += 37) {
+            final int row = i;
+            Integer[] others = new Integer[n - 1];
+            for (int j = 0, p = 0; j < n; j++) {
+                if (j != row) {
+                    others[p++] = j;
+                }
+            }
+            Arrays.sort(others, Comparator.<Integer>comparingDouble(j -> SquaredEuclidean.distance(x, row, x, j))
+                    .thenComparingInt(j -> j));
+            for (int q = 0; q < 7; q++) {
+                assertEquals(others[q], r.index(row, q), "row " + row + " neighbour " + q);
+                // the blocked kernel expands |x|^2 - 2x.y + |y|^2 in float lanes: equal to float precision
+                double exact = SquaredEuclidean.distance(x, row, x, others[q]);
+                assertEquals(exact, r.squaredDistance(row, q), 1e-5 * Math.max(1, exact));
+            }
+        }
+    }
+
+    @Test
+    void duplicateRowsTieToTheLowerIndexAndNeverListThemselves() {
+        FloatMatrix x = FloatMatrix.of(new float[][] {{0, 0}, {0, 0}, {0, 0}, {5, 5}});
+        NearestNeighbors.Result r = NearestNeighbors.of(x, 2, Parallelism.sequential());
+        assertArrayEquals(new int[] {1, 2, 0, 2, 0, 1, 0, 1}, r.indices());
+        assertTrue(r.squaredDistance(3, 0) > 0);
+    }
+
+    @Test
+    void sameNeighboursAtAnyThreadCount() {
+        FloatMatrix x = Fixtures.moons(1500, 0.1, 2).points();
+        NearestNeighbors.Result one = NearestNeighbors.of(x, 5, Parallelism.sequential());
+        try (Parallelism p = Parallelism.of(4)) {
+            NearestNeighbors.Result four = NearestNeighbors.of(x, 5, p);
+            assertArrayEquals(one.indices(), four.indices());
+            assertArrayEquals(one.squaredDistances(), four.squaredDistances());
+        }
+    }
+
+    @Test
+    void tooFewRowsIsAnError() {
+        FloatMatrix x = FloatMatrix.of(new float[][] {{0}, {1}, {2}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NearestNeighbors.of(x, 3, Parallelism.sequential()));
+        assertEquals("neighbors = 3 needs more than 3 rows, the data has 3", e.getMessage());
+    }
+}
