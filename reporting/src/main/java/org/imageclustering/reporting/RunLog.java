@@ -168,4 +168,22 @@ public final class RunLog {
         }
         return out;
     }
+
+    /**
+     * The last record of each run id, in the order of their last appearance: a run that was
+     * retried (failed, then succeeded on a rerun) counts once, as its latest outcome.
+     */
+    public static List<RunRecord> latestPerRun(List<RunRecord> records) {
+        java.util.Map<String, RunRecord> byId = new java.util.LinkedHashMap<>();
+        for (RunRecord r : records) {
+            byId.remove(r.runId());
+            byId.put(r.runId(), r);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** {@link #readAll()} reduced to the latest record of each run id. */
+    public List<RunRecord> readLatest() {
+        return latestPerRun(readAll());
+    }
 }
