@@ -56,6 +56,26 @@ class FashionMnistDataTest {
     }
 
     @Test
+    void stratifiedSubsampleOfTheSampleKeepsClassShares() throws Exception {
+        Dataset train = new FashionMnistLoader().load(LoaderOptions.at(SAMPLE)).train();
+        int[] counts = new int[10];
+        for (int y : train.labels()) {
+            counts[y]++;
+        }
+        Dataset small = Subsample.stratified(train, 300, 11);
+        int[] kept = new int[10];
+        for (int y : small.labels()) {
+            kept[y]++;
+        }
+        assertArrayEquals(Subsample.apportion(counts, 2000, 300), kept);
+        for (int c = 0; c < 10; c++) {
+            assertTrue(Math.abs(kept[c] - 300.0 * counts[c] / 2000) < 1, "class " + c);
+        }
+        assertEquals(train.shape(), small.shape());
+        assertEquals(train.sources(), small.sources());
+    }
+
+    @Test
     void fullDebianDatasetHas60000TrainAnd10000TestImages() throws Exception {
         assumeTrue(Files.isDirectory(DEBIAN), "dataset-fashion-mnist is not installed");
         DatasetSplits s = new FashionMnistLoader().load(LoaderOptions.at(DEBIAN));

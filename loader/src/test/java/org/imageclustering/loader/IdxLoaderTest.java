@@ -104,10 +104,10 @@ class IdxLoaderTest {
         write(dir.resolve("x.idx"), idxImages(3, 2, 3, PIXELS));
         write(dir.resolve("y.idx.gz"), gzip(idxLabels(bytes(1, 0, 1))));
         Parameters p = Parameters.of("dataset", Map.of("train-images", "x.idx", "train-labels", "y.idx.gz",
-                "class-names", List.of("cat", "dog"), "name", "pets"));
+                "class-names", List.of("cat", "dog")));
         DatasetSplits s = new IdxLoader().load(new LoaderOptions(dir, false, p));
         assertEquals(List.of("cat", "dog"), s.train().classNames());
-        assertEquals("pets/train", s.train().name());
+        assertEquals("idx/train", s.train().name());
         assertArrayEquals(new int[] {1, 0, 1}, s.train().labels());
         assertNull(s.test());
     }

@@ -77,7 +77,7 @@ final class HtmlReport {
     }
 
     private static final String CSS = """
-            body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1320px;color:#222;padding:0 16px}
+            body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1400px;color:#222;padding:0 16px}
             h1{margin-bottom:4px}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:36px}
             .lead{color:#555}nav a{margin-right:14px}
             table{border-collapse:collapse;font-size:13px;margin:8px 0}
@@ -151,7 +151,7 @@ final class HtmlReport {
                     lines.add(new Svg.Series(e.getKey(), x, y, lo, hi));
                 }
                 String svg = Svg.lineChart(split + " " + metric, "K", metric
-                        + (Metrics.lowerIsBetter(metric) ? " (lower is better)" : ""), lines, 430, 290, true);
+                        + (Metrics.lowerIsBetter(metric) ? " (lower is better)" : ""), lines, 420, 290, true, true);
                 saveImage("elbow-" + split + "-" + metric + ".svg", svg);
                 b.append("<div class=\"card\">").append(svg).append("</div>\n");
             }
@@ -189,7 +189,7 @@ final class HtmlReport {
                 continue;
             }
             String svg = Svg.lineChart(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k(), "iteration",
-                    "distortion", lines, 430, 260, lines.size() <= 10);
+                    "distortion", lines, 420, 260, lines.size() <= 10, true);
             saveImage("convergence-" + slug(s) + ".svg", svg);
             b.append("<div class=\"card\">").append(svg).append("</div>\n");
         }

@@ -28,9 +28,12 @@ public final class Svg {
         }
     }
 
-    /** A line chart with axes, ticks, labels, bands and a legend. */
+    /**
+     * A line chart with axes, ticks, labels, bands and (optionally) a legend below the plot;
+     * {@code integerX} keeps only whole-number ticks on the x axis.
+     */
     public static String lineChart(String title, String xLabel, String yLabel, List<Series> series, int width,
-                                   int height, boolean legend) {
+                                   int height, boolean legend, boolean integerX) {
         double xmin = Double.POSITIVE_INFINITY;
         double xmax = Double.NEGATIVE_INFINITY;
         double ymin = Double.POSITIVE_INFINITY;
@@ -79,6 +82,14 @@ public final class Svg {
         }
         double[] yt = niceTicks(ymin, ymax, 5);
         double[] xt = niceTicks(xmin, xmax, 8);
+        if (integerX) {
+            // K and iteration numbers are whole: never label 2.2 clusters.
+            xt = java.util.Arrays.stream(xt).filter(v -> v == Math.rint(v)).toArray();
+            if (xt.length < 2) {
+                xt = java.util.stream.IntStream.rangeClosed((int) Math.ceil(xmin), (int) Math.floor(xmax))
+                        .asDoubleStream().toArray();
+            }
+        }
         ymin = Math.min(ymin, yt[0]);
         ymax = Math.max(ymax, yt[yt.length - 1]);
         int left = 64;
@@ -164,7 +175,7 @@ public final class Svg {
         int cell = 34;
         int left = 12 + 7 * rowNames.stream().mapToInt(String::length).max().orElse(4);
         int top = 44;
-        int width = left + cell * colNames.size() + 12;
+        int width = Math.max(left + cell * colNames.size() + 12, 8 + (int) Math.ceil(6.5 * title.length()));
         int height = top + cell * rowNames.size() + 28;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT,
