@@ -109,7 +109,7 @@ public final class DataCache {
             throw locations.error(e);
         } catch (NoSuchFileException e) {
             String key = spec.keyPath() + (path != null ? ".path" : ".loader");
-            throw locations.error(key, "dataset not found: " + e.getMessage());
+            throw locations.error(key, e.getMessage());
         }
         Dataset train = splits.train();
         if (spec.limit() != null) {

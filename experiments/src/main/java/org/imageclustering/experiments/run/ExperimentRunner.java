@@ -137,6 +137,7 @@ public final class ExperimentRunner {
         if (options.fresh()) {
             archive(dir);
         }
+        boolean newFolder = !Files.exists(dir);
         Files.createDirectories(dir.resolve("logs"));
         try (RunLogging logging = RunLogging.to(dir.resolve("logs").resolve("run.log"))) {
             LOG.info("Experiment {} ({}, spec {}): {} runs into {}", spec.experiment(), file.file(), spec.hash().substring(0, 12),
@@ -144,7 +145,11 @@ public final class ExperimentRunner {
             try {
                 cache.loadAll(plan.runs());
             } catch (ConfigException e) {
-                LOG.error("Not started: {}", e.getMessage());
+                LOG.debug("Not started: {}", e.getMessage());
+                if (newFolder) {
+                    logging.close();
+                    deleteFolderOfLogs(dir); // nothing was run: leave no folder behind for a bad configuration
+                }
                 throw e;
             }
             Set<String> finished = finishedIds(runsFile);
@@ -272,6 +277,18 @@ public final class ExperimentRunner {
             }
         });
         return changed.isEmpty() ? List.of("the spec hash") : changed;
+    }
+
+    /** Deletes {@code dir} when it holds nothing but {@code logs/run.log}. */
+    private static void deleteFolderOfLogs(Path dir) {
+        try {
+            Path log = dir.resolve("logs").resolve("run.log");
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(dir.resolve("logs"));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.debug("could not remove {}: {}", dir, e.getMessage()); // a folder left behind is harmless
+        }
     }
 
     private static void archive(Path dir) throws IOException {
