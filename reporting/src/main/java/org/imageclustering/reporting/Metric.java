@@ -1,9 +1,13 @@
 package org.imageclustering.reporting;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A number that says how good one clustering is. External metrics compare with the true labels
- * (purity, NMI, ARI, ...); internal ones look at geometry only (distortion, silhouette, ...).
- * Registered under a name used in experiment files and reports.
+ * (purity, NMI, ARI, ...; they implement {@link org.imageclustering.reporting.metrics.ExternalMetric});
+ * internal ones look at geometry only (distortion, silhouette, ...). Registered under a name used
+ * in experiment files and reports (see {@link Metrics}).
  */
 @FunctionalInterface
 public interface Metric {
@@ -12,4 +16,19 @@ public interface Metric {
      * metric on a split without labels).
      */
     double score(MetricInput input);
+
+    /** Whether the metric needs true labels; {@code false} for geometry-only metrics. */
+    default boolean external() {
+        return false;
+    }
+
+    /**
+     * The score under {@code name} plus any facts a reader needs to trust it (silhouette adds the
+     * sample size it used as {@code name + "-sample-size"}), in a stable order.
+     */
+    default Map<String, Double> scoreWithDetails(String name, MetricInput input) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put(name, score(input));
+        return out;
+    }
 }

@@ -1,0 +1,61 @@
+package org.imageclustering.experiments.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One algorithm block: a registered algorithm, a label for reports and its parameters, where a
+ * parameter given as a list is a grid axis ({@code init: [k-means++, random-gaussian]} makes two
+ * configurations). To hand a list itself to an algorithm, wrap it in another list.
+ *
+ * @param name       label in reports; unique within the file
+ * @param algorithm  a registered algorithm name ({@code kmeans}, {@code minibatch-kmeans}, {@code spectral})
+ * @param params     parameters as written, list values being grid axes
+ * @param keyPath    where the block is in the file ({@code algorithms[0]})
+ */
+public record AlgorithmSpec(String name, String algorithm, Map<String, Object> params, String keyPath) {
+    public AlgorithmSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(keyPath, "keyPath");
+        params = PlainMaps.frozen(params);
+    }
+
+    /** The keys that are grid axes, in the order written. */
+    public List<String> gridAxes() {
+        return params.entrySet().stream().filter(e -> e.getValue() instanceof List<?>).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Every grid point: the parameters with each list replaced by one of its values. The first axis
+     * varies slowest, so the order follows the file.
+     */
+    public List<Map<String, Object>> gridPoints() {
+        List<Map<String, Object>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            List<?> values = e.getValue() instanceof List<?> l ? l : List.of(e.getValue());
+            for (Map<String, Object> p : points) {
+                for (Object v : values) {
+                    Map<String, Object> q = new LinkedHashMap<>(p);
+                    q.put(e.getKey(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points.stream().map(PlainMaps::frozen).toList();
+    }
+
+    public Map<String, Object> resolved() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("algorithm", algorithm);
+        m.put("params", params);
+        return m;
+    }
+}

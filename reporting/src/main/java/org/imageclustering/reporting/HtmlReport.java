@@ -1,0 +1,375 @@
+package org.imageclustering.reporting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.imageclustering.core.IterationTrace;
+import org.imageclustering.reporting.report.Svg;
+import org.imageclustering.reporting.stats.Summary;
+
+/**
+ * {@code report.html}: one self-contained page (inline CSS, inline SVG charts, pictures as
+ * base64 PNG; nothing fetched from the network) with the summary, metric-vs-K charts with 95%
+ * confidence bands, every seed's convergence trace, contingency heatmaps, centroid mosaics,
+ * per-cluster montages, paired comparisons and the provenance. Every chart and picture is also
+ * saved under {@code images/} for use elsewhere.
+ */
+final class HtmlReport {
+    /** Beyond this many configurations, per-configuration sections show the first ones only. */
+    static final int MAX_PER_CONFIGURATION = 60;
+
+    private final String title;
+    private final List<ConfigurationSummary> summaries;
+    private final List<RunRecord> records;
+    private final RunArtifacts artifacts;
+    private final JsonNode manifest;
+    private final List<PairedComparisons.Row> paired;
+    private final Path imagesDir;
+    private final Map<String, RunRecord> byId = new LinkedHashMap<>();
+
+    HtmlReport(String title, List<ConfigurationSummary> summaries, List<RunRecord> records, RunArtifacts artifacts,
+               JsonNode manifest, List<PairedComparisons.Row> paired, Path imagesDir) {
+        this.title = title;
+        this.summaries = summaries;
+        this.records = records;
+        this.artifacts = artifacts;
+        this.manifest = manifest;
+        this.paired = paired;
+        this.imagesDir = imagesDir;
+        for (RunRecord r : records) {
+            byId.put(r.runId(), r);
+        }
+    }
+
+    String render() {
+        StringBuilder body = new StringBuilder();
+        long ok = records.stream().filter(RunRecord::ok).count();
+        body.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"lead\">").append(ok).append(" successful runs")
+                .append(records.size() > ok ? ", " + (records.size() - ok) + " failed" : "").append(", ")
+                .append(summaries.size()).append(" configurations. Rebuilt from <code>runs.jsonl</code> and the run "
+                        + "artifacts; numbers are mean ± sample standard deviation across seeds.</p>\n");
+        body.append("<nav>").append(link("summary", "Summary")).append(link("elbow", "Metric vs K"))
+                .append(link("convergence", "Convergence")).append(link("contingency", "Contingency"))
+                .append(link("centroids", "Centroids")).append(link("montages", "Nearest images"))
+                .append(link("paired", "Paired comparisons")).append(link("provenance", "Provenance")).append("</nav>\n");
+        summarySection(body);
+        elbowSection(body);
+        convergenceSection(body);
+        contingencySection(body);
+        pictureSection(body, "centroids", "Centroids", "Centroids of the best seed (lowest training distortion), "
+                + "drawn in pixel space (through the inverse transform when features were transformed; cluster means "
+                + "of the images when the transform has no inverse).", RunArtifacts.CENTROID_MOSAIC,
+                RunArtifacts.MEAN_MOSAIC, "centroids");
+        pictureSection(body, "montages", "Nearest images", "For each cluster of the best seed (one line per cluster, "
+                + "in cluster order), the training images nearest its centroid.", RunArtifacts.CLUSTER_MONTAGE, null,
+                "montage");
+        pairedSection(body);
+        failedSection(body);
+        provenanceSection(body);
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title)
+                + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    }
+
+    private static final String CSS = """
+            body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1400px;color:#222;padding:0 16px}
+            h1{margin-bottom:4px}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:36px}
+            .lead{color:#555}nav a{margin-right:14px}
+            table{border-collapse:collapse;font-size:13px;margin:8px 0}
+            th,td{border:1px solid #ddd;padding:3px 7px;text-align:right;white-space:nowrap}
+            th{background:#f4f6f8}td.l,th.l{text-align:left}
+            .grid{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.card{border:1px solid #e4e4e4;padding:6px;border-radius:4px}
+            .card p{margin:2px 0 6px;font-size:12px;color:#444}.scroll{overflow-x:auto}
+            img.pix{image-rendering:pixelated;display:block}
+            code{background:#f4f4f4;padding:0 3px}
+            """;
+
+    private static String link(String id, String text) {
+        return "<a href=\"#" + id + "\">" + text + "</a>";
+    }
+
+    private static String esc(String s) {
+        return Svg.esc(s);
+    }
+
+    private void summarySection(StringBuilder b) {
+        b.append("<h2 id=\"summary\">Summary</h2>\n");
+        if (summaries.isEmpty()) {
+            b.append("<p>No successful runs yet.</p>\n");
+            return;
+        }
+        for (String split : SummaryTables.splits(summaries)) {
+            b.append("<h3>").append(esc(split)).append("</h3>\n<div class=\"scroll\"><table>\n");
+            List<List<String>> rows = SummaryTables.rows(summaries, split, SummaryTables.metricsOf(summaries, split),
+                    split.equals("train"));
+            for (int r = 0; r < rows.size(); r++) {
+                b.append("<tr>");
+                List<String> row = rows.get(r);
+                for (int c = 0; c < row.size(); c++) {
+                    String tag = r == 0 ? "th" : "td";
+                    b.append('<').append(tag).append(c < 4 ? " class=\"l\"" : "").append('>').append(esc(row.get(c)))
+                            .append("</").append(tag).append('>');
+                }
+                b.append("</tr>\n");
+            }
+            b.append("</table></div>\n");
+        }
+        b.append("<p>Stability: mean adjusted Rand index between the training clusterings of every pair of seeds "
+                + "(1 = every seed finds the same partition). Median, min, max and 95% confidence intervals of every "
+                + "metric are in <code>summary.csv</code>.</p>\n");
+    }
+
+    private void elbowSection(StringBuilder b) {
+        b.append("<h2 id=\"elbow\">Metric vs K</h2>\n<p>Mean across seeds; the band is the 95% Student-t confidence "
+                + "interval of the mean.</p>\n");
+        Map<String, List<ConfigurationSummary>> series = new LinkedHashMap<>();
+        for (ConfigurationSummary s : summaries) {
+            series.computeIfAbsent(s.dataset() + ": " + s.seriesLabel(), x -> new ArrayList<>()).add(s);
+        }
+        b.append("<div class=\"grid\">\n");
+        for (String split : SummaryTables.splits(summaries)) {
+            for (String metric : SummaryTables.metricsOf(summaries, split)) {
+                List<Svg.Series> lines = new ArrayList<>();
+                for (Map.Entry<String, List<ConfigurationSummary>> e : series.entrySet()) {
+                    List<ConfigurationSummary> pts = e.getValue();
+                    double[] x = new double[pts.size()];
+                    double[] y = new double[pts.size()];
+                    double[] lo = new double[pts.size()];
+                    double[] hi = new double[pts.size()];
+                    for (int i = 0; i < pts.size(); i++) {
+                        Summary m = pts.get(i).metric(split, metric);
+                        x[i] = pts.get(i).k();
+                        y[i] = m == null ? Double.NaN : m.mean();
+                        lo[i] = m == null ? Double.NaN : m.ciLow();
+                        hi[i] = m == null ? Double.NaN : m.ciHigh();
+                    }
+                    lines.add(new Svg.Series(e.getKey(), x, y, lo, hi));
+                }
+                String svg = Svg.lineChart(split + " " + metric, "K", metric
+                        + (Metrics.lowerIsBetter(metric) ? " (lower is better)" : ""), lines, 420, 290, true, true);
+                saveImage("elbow-" + split + "-" + metric + ".svg", svg);
+                b.append("<div class=\"card\">").append(svg).append("</div>\n");
+            }
+        }
+        b.append("</div>\n");
+    }
+
+    private void convergenceSection(StringBuilder b) {
+        b.append("<h2 id=\"convergence\">Convergence</h2>\n<p>Training distortion after each iteration of the kept "
+                + "fit, one line per seed.</p>\n<div class=\"grid\">\n");
+        int shown = 0;
+        for (ConfigurationSummary s : summaries) {
+            if (shown++ >= MAX_PER_CONFIGURATION) {
+                b.append("<p>").append(summaries.size() - MAX_PER_CONFIGURATION)
+                        .append(" more configurations not drawn.</p>\n");
+                break;
+            }
+            List<Svg.Series> lines = new ArrayList<>();
+            for (int i = 0; i < s.runIds().size(); i++) {
+                RunRecord r = byId.get(s.runIds().get(i));
+                List<IterationTrace> t = r.trace();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                double[] x = new double[t.size()];
+                double[] y = new double[t.size()];
+                for (int j = 0; j < t.size(); j++) {
+                    x[j] = t.get(j).iteration();
+                    y[j] = t.get(j).distortion();
+                }
+                lines.add(new Svg.Series("seed #" + r.seedIndex() + " (" + r.stopReason() + ", " + r.iterations() + " it.)",
+                        x, y, null, null));
+            }
+            if (lines.isEmpty()) {
+                continue;
+            }
+            String svg = Svg.lineChart("K=" + s.k() + " · " + s.dataset() + ": " + s.seriesLabel(), "iteration",
+                    "distortion", lines, 420, 260, lines.size() <= 10, true);
+            saveImage("convergence-" + slug(s) + ".svg", svg);
+            b.append("<div class=\"card\">").append(svg).append("</div>\n");
+        }
+        b.append("</div>\n");
+    }
+
+    private void contingencySection(StringBuilder b) {
+        b.append("<h2 id=\"contingency\">Contingency</h2>\n<p>True class (rows) against cluster (columns) for the "
+                + "best seed on the training split; shading is the share of the class in each cluster.</p>\n"
+                + "<div class=\"grid\">\n");
+        int shown = 0;
+        boolean any = false;
+        for (ConfigurationSummary s : summaries) {
+            RunRecord best = s.bestRunId() == null ? null : byId.get(s.bestRunId());
+            String rel = best == null ? null : best.artifacts().get(RunArtifacts.contingencyKey("train"));
+            if (rel == null || !Files.exists(artifacts.resolve(rel))) {
+                continue;
+            }
+            if (shown++ >= MAX_PER_CONFIGURATION) {
+                break;
+            }
+            any = true;
+            RunArtifacts.Table t = artifacts.readContingency(rel);
+            List<String> cols = new ArrayList<>();
+            for (int c = 0; c < s.k(); c++) {
+                cols.add(Integer.toString(c));
+            }
+            String svg = Svg.heatmap(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k() + " (seed #" + best.seedIndex() + ")",
+                    t.classNames(), cols, t.counts());
+            saveImage("contingency-" + slug(s) + ".svg", svg);
+            b.append("<div class=\"card scroll\">").append(svg).append("</div>\n");
+        }
+        if (!any) {
+            b.append("<p>No contingency tables (the dataset has no labels, or runs kept none).</p>\n");
+        }
+        b.append("</div>\n");
+    }
+
+    private void pictureSection(StringBuilder b, String id, String heading, String intro, String key, String altKey,
+                                String suffix) {
+        b.append("<h2 id=\"").append(id).append("\">").append(heading).append("</h2>\n<p>").append(intro)
+                .append("</p>\n<div class=\"grid\">\n");
+        int shown = 0;
+        boolean any = false;
+        for (ConfigurationSummary s : summaries) {
+            RunRecord best = s.bestRunId() == null ? null : byId.get(s.bestRunId());
+            if (best == null) {
+                continue;
+            }
+            String rel = best.artifacts().get(key);
+            String note = "";
+            if (rel == null && altKey != null) {
+                rel = best.artifacts().get(altKey);
+                note = " (cluster means of the images)";
+            }
+            if (rel == null || !Files.exists(artifacts.resolve(rel))) {
+                continue;
+            }
+            if (shown++ >= MAX_PER_CONFIGURATION) {
+                break;
+            }
+            any = true;
+            byte[] png;
+            try {
+                png = Files.readAllBytes(artifacts.resolve(rel));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + artifacts.resolve(rel), e);
+            }
+            String name = slug(s) + "-" + suffix + ".png";
+            AtomicFiles.write(imagesDir.resolve(name), png);
+            b.append("<div class=\"card\"><p>").append(esc(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k()
+                    + ", seed #" + best.seedIndex() + " (" + best.seed() + ")" + note)).append("</p><img class=\"pix\" alt=\"").append(esc(heading + " "
+                    + s.seriesLabel() + " K=" + s.k())).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(png)).append("\"></div>\n");
+        }
+        if (!any) {
+            b.append("<p>No pictures (the dataset has no image shape, or runs kept none).</p>\n");
+        }
+        b.append("</div>\n");
+    }
+
+    private void pairedSection(StringBuilder b) {
+        b.append("<h2 id=\"paired\">Paired comparisons</h2>\n");
+        if (paired.isEmpty()) {
+            b.append("<p>No two configurations share a dataset and K.</p>\n");
+            return;
+        }
+        b.append("<p>Configurations with the same dataset and K compared on matched seeds: mean difference A − B, "
+                + "win/tie/loss from A's side (respecting whether lower is better), two-sided paired t-test and "
+                + "Wilcoxon signed-rank p-values with Holm's correction within each metric.</p>\n<div class=\"scroll\">"
+                + "<table>\n<tr><th class=\"l\">dataset</th><th>K</th><th class=\"l\">A</th><th class=\"l\">B</th>"
+                + "<th class=\"l\">metric</th><th>pairs</th><th>mean A−B</th><th>win/tie/loss</th><th>t-test p</th>"
+                + "<th>Holm</th><th>Wilcoxon p</th><th>Holm</th></tr>\n");
+        for (PairedComparisons.Row r : paired) {
+            var c = r.result();
+            b.append("<tr><td class=\"l\">").append(esc(r.dataset())).append("</td><td>").append(r.k())
+                    .append("</td><td class=\"l\">").append(esc(r.a())).append("</td><td class=\"l\">").append(esc(r.b()))
+                    .append("</td><td class=\"l\">").append(esc(r.split() + " " + r.metric())).append("</td><td>")
+                    .append(c.n()).append("</td><td>").append(Numbers.short4(c.meanDifference())).append("</td><td>")
+                    .append(c.wins()).append('/').append(c.ties()).append('/').append(c.losses()).append("</td><td>")
+                    .append(Numbers.short4(c.tTestP())).append("</td><td>").append(Numbers.short4(r.holmT()))
+                    .append("</td><td>").append(Numbers.short4(c.wilcoxonP())).append("</td><td>")
+                    .append(Numbers.short4(r.holmWilcoxon())).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+    }
+
+    private void failedSection(StringBuilder b) {
+        List<RunRecord> failed = records.stream().filter(r -> !r.ok()).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        b.append("<h2 id=\"failed\">Failed runs</h2>\n<table>\n<tr><th class=\"l\">run</th><th class=\"l\">configuration"
+                + "</th><th>seed</th><th class=\"l\">error</th></tr>\n");
+        for (RunRecord r : failed) {
+            b.append("<tr><td class=\"l\">").append(esc(r.runId())).append("</td><td class=\"l\">")
+                    .append(esc(r.configurationKey())).append("</td><td>").append(r.seed()).append("</td><td class=\"l\">")
+                    .append(esc(r.error())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private void provenanceSection(StringBuilder b) {
+        b.append("<h2 id=\"provenance\">Provenance</h2>\n");
+        if (manifest == null) {
+            b.append("<p>No <code>manifest.json</code> in the results folder.</p>\n");
+            return;
+        }
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", manifest, flat);
+        b.append("<div class=\"scroll\"><table>\n");
+        for (Map.Entry<String, String> e : flat.entrySet()) {
+            b.append("<tr><th class=\"l\">").append(esc(e.getKey())).append("</th><td class=\"l\">")
+                    .append(esc(e.getValue())).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+    }
+
+    /** Manifest as path to scalar text; long arrays of scalars shown in one cell. */
+    static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            var it = node.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            boolean scalars = true;
+            for (JsonNode n : node) {
+                scalars &= n.isValueNode();
+            }
+            if (scalars) {
+                List<String> parts = new ArrayList<>();
+                for (JsonNode n : node) {
+                    parts.add(n.asText());
+                }
+                String text = "[" + String.join(", ", parts) + "]";
+                out.put(prefix, text.length() > 400 ? text.substring(0, 400) + " …" : text);
+            } else {
+                for (int i = 0; i < node.size(); i++) {
+                    flatten(prefix + "[" + i + "]", node.get(i), out);
+                }
+            }
+        } else {
+            String text = node.isNull() ? "null" : node.asText();
+            if (text.length() > 2000) {
+                text = text.substring(0, 2000) + " …";
+            }
+            out.put(prefix, text);
+        }
+    }
+
+    private void saveImage(String name, String svg) {
+        AtomicFiles.writeString(imagesDir.resolve(name), svg);
+    }
+
+    /** A file-name-safe, unique name for a configuration. */
+    static String slug(ConfigurationSummary s) {
+        String base = (s.dataset() + "-" + s.algorithm() + "-k" + s.k()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return base + "-" + String.format(Locale.ROOT, "%08x", s.key().hashCode());
+    }
+}

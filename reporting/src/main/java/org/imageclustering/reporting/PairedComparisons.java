@@ -1,0 +1,153 @@
+package org.imageclustering.reporting;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.imageclustering.reporting.stats.Holm;
+import org.imageclustering.reporting.stats.PairedComparison;
+
+/**
+ * Paired comparisons between configurations that share a dataset and K, on matched seeds (the
+ * same seed index), for a list of metrics; p-values Holm-corrected within each
+ * {@code split.metric} family, separately for the t-test and the Wilcoxon test.
+ */
+public final class PairedComparisons {
+    private PairedComparisons() {
+    }
+
+    /** One side of a comparison: a configuration and its runs by seed index. */
+    public record Side(String label, ConfigurationSummary summary, Map<Integer, RunRecord> bySeedIndex) {
+        public Side {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(summary, "summary");
+            bySeedIndex = Map.copyOf(bySeedIndex);
+        }
+    }
+
+    /**
+     * One test between configurations A and B on {@code split.metric}.
+     *
+     * @param holmT         Holm-adjusted t-test p-value within the family
+     * @param holmWilcoxon  Holm-adjusted Wilcoxon p-value within the family
+     */
+    public record Row(String dataset, int k, String a, String b, String split, String metric,
+                      PairedComparison result, double holmT, double holmWilcoxon) {
+    }
+
+    /** The sides of every configuration in {@code summaries}, labelled by their series label. */
+    public static List<Side> sides(String prefix, List<ConfigurationSummary> summaries, List<RunRecord> records) {
+        Map<String, Map<Integer, RunRecord>> byKey = new HashMap<>();
+        for (RunRecord r : records) {
+            if (r.ok()) {
+                byKey.computeIfAbsent(r.configurationKey(), x -> new HashMap<>()).put(r.seedIndex(), r);
+            }
+        }
+        List<Side> out = new ArrayList<>();
+        for (ConfigurationSummary s : summaries) {
+            out.add(new Side(prefix + s.seriesLabel(), s, byKey.getOrDefault(s.key(), Map.of())));
+        }
+        return out;
+    }
+
+    /**
+     * Every pair (a from {@code as}, b from {@code bs}) with the same dataset and K, except a side
+     * with itself; with {@code as == bs} each unordered pair once.
+     */
+    public static List<Row> compare(List<Side> as, List<Side> bs, List<String> splitMetrics) {
+        boolean same = as == bs;
+        List<Row> raw = new ArrayList<>();
+        for (int i = 0; i < as.size(); i++) {
+            for (int j = same ? i + 1 : 0; j < bs.size(); j++) {
+                Side a = as.get(i);
+                Side b = bs.get(j);
+                if (!a.summary().dataset().equals(b.summary().dataset()) || a.summary().k() != b.summary().k()) {
+                    continue;
+                }
+                for (String sm : splitMetrics) {
+                    int dot = sm.indexOf('.');
+                    String split = sm.substring(0, dot);
+                    String metric = sm.substring(dot + 1);
+                    List<Double> x = new ArrayList<>();
+                    List<Double> y = new ArrayList<>();
+                    for (Map.Entry<Integer, RunRecord> e : a.bySeedIndex().entrySet()) {
+                        RunRecord rb = b.bySeedIndex().get(e.getKey());
+                        if (rb == null) {
+                            continue;
+                        }
+                        x.add(value(e.getValue(), split, metric));
+                        y.add(value(rb, split, metric));
+                    }
+                    PairedComparison pc = PairedComparison.of(x.stream().mapToDouble(Double::doubleValue).toArray(),
+                            y.stream().mapToDouble(Double::doubleValue).toArray(), Metrics.lowerIsBetter(metric));
+                    if (pc.n() == 0) {
+                        continue;
+                    }
+                    raw.add(new Row(a.summary().dataset(), a.summary().k(), a.label(), b.label(), split, metric, pc,
+                            Double.NaN, Double.NaN));
+                }
+            }
+        }
+        // Holm within each split.metric family.
+        Map<String, List<Integer>> families = new LinkedHashMap<>();
+        for (int i = 0; i < raw.size(); i++) {
+            families.computeIfAbsent(raw.get(i).split() + "." + raw.get(i).metric(), x -> new ArrayList<>()).add(i);
+        }
+        Row[] out = raw.toArray(new Row[0]);
+        for (List<Integer> fam : families.values()) {
+            double[] pt = new double[fam.size()];
+            double[] pw = new double[fam.size()];
+            for (int f = 0; f < fam.size(); f++) {
+                pt[f] = raw.get(fam.get(f)).result().tTestP();
+                pw[f] = raw.get(fam.get(f)).result().wilcoxonP();
+            }
+            double[] ht = Holm.adjust(pt);
+            double[] hw = Holm.adjust(pw);
+            for (int f = 0; f < fam.size(); f++) {
+                Row r = raw.get(fam.get(f));
+                out[fam.get(f)] = new Row(r.dataset(), r.k(), r.a(), r.b(), r.split(), r.metric(), r.result(), ht[f], hw[f]);
+            }
+        }
+        return List.of(out);
+    }
+
+    private static double value(RunRecord r, String split, String metric) {
+        Double v = r.metrics().getOrDefault(split, Map.of()).get(metric);
+        return v == null ? Double.NaN : v;
+    }
+
+    /** The rows as a Markdown table. */
+    public static String markdown(List<Row> rows) {
+        StringBuilder sb = new StringBuilder("| dataset | K | A | B | metric | pairs | mean A−B | win/tie/loss (A) "
+                + "| t-test p | Holm p | Wilcoxon p | Holm p |\n|---|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            PairedComparison c = r.result();
+            sb.append("| ").append(r.dataset()).append(" | ").append(r.k()).append(" | ").append(r.a().replace("|", "\\|"))
+                    .append(" | ").append(r.b().replace("|", "\\|")).append(" | ").append(r.split()).append(' ')
+                    .append(r.metric()).append(" | ").append(c.n()).append(" | ").append(Numbers.short4(c.meanDifference()))
+                    .append(" | ").append(c.wins()).append('/').append(c.ties()).append('/').append(c.losses())
+                    .append(" | ").append(Numbers.short4(c.tTestP())).append(" | ").append(Numbers.short4(r.holmT()))
+                    .append(" | ").append(Numbers.short4(c.wilcoxonP())).append(" | ")
+                    .append(Numbers.short4(r.holmWilcoxon())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** The rows as CSV, full precision. */
+    public static String csv(List<Row> rows) {
+        StringBuilder sb = new StringBuilder("dataset,k,a,b,split,metric,pairs,mean_difference,wins,ties,losses,"
+                + "t_test_p,t_test_p_holm,wilcoxon_p,wilcoxon_p_holm\n");
+        for (Row r : rows) {
+            PairedComparison c = r.result();
+            sb.append(Csv.field(r.dataset())).append(',').append(r.k()).append(',').append(Csv.field(r.a())).append(',')
+                    .append(Csv.field(r.b())).append(',').append(r.split()).append(',').append(r.metric()).append(',')
+                    .append(c.n()).append(',').append(Numbers.exact(c.meanDifference())).append(',').append(c.wins())
+                    .append(',').append(c.ties()).append(',').append(c.losses()).append(',')
+                    .append(Numbers.exact(c.tTestP())).append(',').append(Numbers.exact(r.holmT())).append(',')
+                    .append(Numbers.exact(c.wilcoxonP())).append(',').append(Numbers.exact(r.holmWilcoxon())).append('\n');
+        }
+        return sb.toString();
+    }
+}

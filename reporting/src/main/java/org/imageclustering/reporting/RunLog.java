@@ -1,0 +1,189 @@
+package org.imageclustering.reporting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The experiment's {@code runs.jsonl}: one {@link RunRecord} per line, appended the moment a run
+ * finishes. Each line is written whole and forced to disk before {@link #append} returns, so a
+ * killed process leaves at most one torn final line, which {@link #readAll} skips with a warning
+ * and the next append cuts off. Appends from several threads of one process are serialised per
+ * file; two processes must not append to one log at once.
+ */
+public final class RunLog {
+    /** The file name inside an experiment's results folder. */
+    public static final String FILE_NAME = "runs.jsonl";
+
+    private static final Logger LOG = LogManager.getLogger(RunLog.class);
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // newer writers may add fields
+            .build();
+
+    /** One lock per file, so that several RunLog objects for the same file never interleave lines. */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Path file;
+
+    /** The log at {@code file} (created on the first append). */
+    public RunLog(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
+
+    /** The log of the experiment whose results folder is {@code resultsDir}. */
+    public static RunLog in(Path resultsDir) {
+        return new RunLog(resultsDir.resolve(FILE_NAME));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The shared JSON mapper for records (one configuration for writing and reading). */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** {@code record} as one line of JSON, without the newline. */
+    public static String toJson(RunRecord record) {
+        try {
+            return MAPPER.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("run " + record.runId() + " cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses one line written by {@link #toJson}. */
+    public static RunRecord fromJson(String line) throws JsonProcessingException {
+        return MAPPER.readValue(line, RunRecord.class);
+    }
+
+    /** Appends {@code record} as one line and forces it to disk. */
+    public void append(RunRecord record) {
+        byte[] line = (toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object())) {
+            write(record, line);
+        }
+    }
+
+    private void write(RunRecord record, byte[] line) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ)) {
+                long end = ch.size();
+                long keep = completeLength(ch, end);
+                if (keep < end) {
+                    LOG.warn("{}: cutting off a torn last line of {} bytes left by an interrupted write", file, end - keep);
+                    ch.truncate(keep);
+                }
+                ByteBuffer buf = ByteBuffer.wrap(line);
+                long pos = keep;
+                while (buf.hasRemaining()) {
+                    pos += ch.write(buf, pos);
+                }
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append run " + record.runId() + " to " + file, e);
+        }
+    }
+
+    /** Length of the prefix that ends with a newline (0 when there is none). */
+    private static long completeLength(FileChannel ch, long size) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(4096);
+        long pos = size;
+        while (pos > 0) {
+            int len = (int) Math.min(one.capacity(), pos);
+            one.clear().limit(len);
+            ch.read(one, pos - len);
+            for (int i = len - 1; i >= 0; i--) {
+                if (one.get(i) == '\n') {
+                    return pos - len + i + 1;
+                }
+            }
+            pos -= len;
+        }
+        return 0;
+    }
+
+    /**
+     * Every complete record, in file order; an empty list when the file does not exist. A final
+     * line without its newline (an interrupted append) is skipped with a warning; any other line
+     * that is not a record is an error naming the file and line.
+     */
+    public List<RunRecord> readAll() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<RunRecord> out = new ArrayList<>();
+        int start = 0;
+        int lineNo = 0;
+        while (start < text.length()) {
+            lineNo++;
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                LOG.warn("{} line {}: ignoring a torn last line ({} characters without a newline), "
+                        + "left by an interrupted run", file, lineNo, text.length() - start);
+                break;
+            }
+            String line = text.substring(start, nl).strip();
+            start = nl + 1;
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(fromJson(line));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(file + " line " + lineNo + ": not a run record: "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The last record of each run id, in the order of their last appearance: a run that was
+     * retried (failed, then succeeded on a rerun) counts once, as its latest outcome.
+     */
+    public static List<RunRecord> latestPerRun(List<RunRecord> records) {
+        java.util.Map<String, RunRecord> byId = new java.util.LinkedHashMap<>();
+        for (RunRecord r : records) {
+            byId.remove(r.runId());
+            byId.put(r.runId(), r);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** {@link #readAll()} reduced to the latest record of each run id. */
+    public List<RunRecord> readLatest() {
+        return latestPerRun(readAll());
+    }
+}

@@ -1,0 +1,102 @@
+package org.imageclustering.reporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imageclustering.core.Clustering;
+import org.imageclustering.core.FitContext;
+import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.kmeans.KMeans;
+import org.imageclustering.core.kmeans.KMeansOptions;
+import org.imageclustering.core.testing.Fixtures;
+import org.imageclustering.loader.ImageShape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small experiment run the way the runner does it, then every report rebuilt from the folder alone. */
+class ReportsEndToEndTest {
+    @TempDir
+    Path dir;
+
+    /** Blobs in 16 dimensions drawn as 4x4 grey "images", 3 classes. */
+    static void runExperiment(Path results, String algorithmName, int restarts) {
+        Fixtures.Labelled data = Fixtures.blobs(3, 40, 16, 6.0, 7);
+        // Scale into [0, 1] so that rows are also plausible pixels.
+        float[] px = data.points().data().clone();
+        for (int i = 0; i < px.length; i++) {
+            px[i] = Math.max(0f, Math.min(1f, (px[i] + 3f) / 12f));
+        }
+        FloatMatrix x = FloatMatrix.wrap(data.points().rows(), 16, px);
+        ImageShape shape = new ImageShape(1, 4, 4);
+        RunLog log = RunLog.in(results);
+        RunArtifacts artifacts = new RunArtifacts(results);
+        List<String> classNames = List.of("north", "east", "south");
+        for (int k : new int[] {2, 3, 4}) {
+            for (int s = 0; s < 3; s++) {
+                long seed = 1000 + s;
+                Clustering c = new KMeans(KMeansOptions.defaults(k).withRestarts(restarts)).fit(x, FitContext.of(seed));
+                Map<String, Double> train = Metrics.scoreAll(Metrics.names(),
+                        new MetricInput(x, c.labels(), data.labels(), c.centroids(), seed));
+                String runId = algorithmName + "-k" + k + "-s" + s;
+                Map<String, String> files = artifacts.saveStandard(runId, x, c.labels(), c.centroids(), data.labels(),
+                        classNames, c.centroids(), x, shape);
+                Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+                metrics.put("train", train);
+                log.append(new RunRecord(runId, "blobs-demo", "blobs", "", algorithmName, Map.of("restarts", restarts),
+                        k, seed, s, RunRecord.OK, null, metrics, c.iterations(), c.stopReason().name(),
+                        new ArrayList<>(c.trace()), c.diagnostics(), 5, files));
+            }
+        }
+    }
+
+    @Test
+    void reportsAreRebuiltFromTheResultsFolderAlone() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        Reports.Written w = Reports.writeAll(dir);
+        assertEquals(3, w.summaries().size());
+        ConfigurationSummary k3 = w.summaries().get(1);
+        assertEquals(3, k3.k());
+        assertEquals(3, k3.runs());
+        assertEquals(1.0, k3.metric("train", "ari").mean(), 1e-12, "separated blobs are recovered at K=3");
+        assertEquals(1.0, k3.stability().mean(), 1e-12, "every seed finds the same partition");
+        assertEquals(3, k3.stability().n(), "3 seeds give 3 pairs");
+
+        String csv = Files.readString(w.summaryCsv());
+        assertTrue(csv.startsWith(SummaryTables.CSV_HEADER + "\n"));
+        assertTrue(csv.contains("blobs,,kmeans,restarts=1,3,train,ari,3,1,0,1,1,1,1,1,3,0,"), csv);
+        String html = Files.readString(w.html());
+        for (String section : List.of("id=\"summary\"", "id=\"elbow\"", "id=\"convergence\"", "id=\"contingency\"",
+                "id=\"centroids\"", "id=\"montages\"", "id=\"provenance\"", "data:image/png;base64,", "<svg",
+                "north", "polygon")) {
+            assertTrue(html.contains(section), "report.html lacks " + section);
+        }
+        assertTrue(!html.contains("http://") || !html.replace("http://www.w3.org/2000/svg", "").contains("http://"),
+                "the report must not reference the network");
+        assertTrue(Files.exists(dir.resolve("images").resolve("elbow-train-nmi.svg")));
+        assertTrue(w.consoleTable().contains("train nmi"), w.consoleTable());
+
+        // Rebuilding from the same folder gives the same bytes (no clock, no hash-order in the output).
+        Reports.writeAll(dir);
+        assertEquals(html, Files.readString(w.html()));
+        assertEquals(csv, Files.readString(w.summaryCsv()));
+    }
+
+    @Test
+    void comparisonPairsConfigurationsSharingDatasetAndK() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        runExperiment(a, "kmeans", 1);
+        runExperiment(b, "kmeans-restarts", 3);
+        Comparison.Result r = Comparison.compare(a, b, dir.resolve("cmp"));
+        assertTrue(r.rows().stream().allMatch(row -> row.result().n() == 3));
+        assertEquals(3, r.rows().stream().map(PairedComparisons.Row::k).distinct().count());
+        assertTrue(Files.readString(r.markdown()).contains("Paired tests on matched seeds"));
+        assertTrue(Files.readString(r.csv()).startsWith("dataset,k,a,b,split,metric,pairs"));
+    }
+}

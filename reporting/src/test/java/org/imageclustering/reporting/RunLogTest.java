@@ -1,0 +1,90 @@
+package org.imageclustering.reporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.imageclustering.core.IterationTrace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunLogTest {
+    @TempDir
+    Path dir;
+
+    static RunRecord record(String id, int seedIndex, double purity) {
+        Map<String, Double> train = new LinkedHashMap<>();
+        train.put("distortion", 1234.5 + seedIndex);
+        train.put("purity", purity);
+        train.put("silhouette", Double.NaN);
+        return new RunRecord(id, "exp", "blobs", "", "kmeans", Map.of("init", "k-means++", "restarts", 2), 3,
+                100 + seedIndex, seedIndex, RunRecord.OK, null, Map.of("train", train), 4, "NO_REASSIGNMENT",
+                List.of(new IterationTrace(1, 2000.25, 10, 0.5, 1000), new IterationTrace(2, 1234.5, 0, 0.0, 900)),
+                Map.of("relocations", 0), 12, Map.of("labels-train", "runs/" + id + "/labels-train.i32"));
+    }
+
+    @Test
+    void appendedRecordsReadBackEqualIncludingNaNAndTrace() {
+        RunLog log = RunLog.in(dir);
+        log.append(record("r1", 0, 0.5));
+        log.append(record("r2", 1, 0.75));
+        List<RunRecord> back = log.readAll();
+        assertEquals(2, back.size());
+        RunRecord r = back.get(1);
+        assertEquals("r2", r.runId());
+        assertEquals(0.75, r.metrics().get("train").get("purity"));
+        assertTrue(r.metrics().get("train").get("silhouette").isNaN());
+        assertEquals(2, r.trace().size());
+        assertEquals(1234.5, r.trace().get(1).distortion());
+        assertEquals(record("r2", 1, 0.75).configurationKey(), r.configurationKey());
+        assertEquals(101, r.seed());
+    }
+
+    @Test
+    void tornFinalLineIsIgnoredOnReadAndCutOffByTheNextAppend() throws Exception {
+        RunLog log = RunLog.in(dir);
+        log.append(record("r1", 0, 0.5));
+        String half = RunLog.toJson(record("r2", 1, 0.6));
+        Files.writeString(log.file(), half.substring(0, half.length() / 2), StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        assertEquals(List.of("r1"), log.readAll().stream().map(RunRecord::runId).toList());
+        log.append(record("r3", 2, 0.7));
+        assertEquals(List.of("r1", "r3"), log.readAll().stream().map(RunRecord::runId).toList());
+        assertTrue(Files.readString(log.file()).endsWith("}\n"));
+    }
+
+    @Test
+    void corruptLineInTheMiddleNamesFileAndLine() throws Exception {
+        RunLog log = RunLog.in(dir);
+        log.append(record("r1", 0, 0.5));
+        Files.writeString(log.file(), "{not json}\n", StandardOpenOption.APPEND);
+        log.append(record("r2", 1, 0.5));
+        IllegalStateException e = assertThrows(IllegalStateException.class, log::readAll);
+        assertTrue(e.getMessage().contains("runs.jsonl line 2"), e.getMessage());
+    }
+
+    @Test
+    void missingLogReadsAsEmpty() {
+        assertEquals(List.of(), RunLog.in(dir.resolve("none")).readAll());
+    }
+
+    @Test
+    void aRetriedRunCountsOnceAsItsLatestOutcome() {
+        RunLog log = RunLog.in(dir);
+        RunRecord ok = record("r1", 0, 0.5);
+        RunRecord failed = new RunRecord("r1", "exp", "blobs", "", "kmeans", Map.of(), 3, 100, 0, RunRecord.FAILED,
+                "interrupted", null, 0, null, null, null, 0, null);
+        log.append(failed);
+        log.append(record("r2", 1, 0.6));
+        log.append(ok);
+        assertEquals(List.of("r2", "r1"), log.readLatest().stream().map(RunRecord::runId).toList());
+        assertTrue(log.readLatest().get(1).ok());
+    }
+}
