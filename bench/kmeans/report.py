@@ -68,6 +68,12 @@ def main():
             best_ours = min(med(o, f"{c}.lloyd.fit_cpu_s"), med(o, f"{c}.hamerly.fit_cpu_s"))
             add(f"| Fashion-MNIST K={k} | **best exact whole fit** | {best_ours:.3f} | {best_sk:.3f} "
                 f"| **{best_sk / best_ours:.1f}x** |")
+        for k in (10, 100):
+            c = f"cifar_k{k}"
+            if c + ".lloyd.iter_cpu_ms" in o and c + ".lloyd.iter_cpu_ms" in s:
+                add(f"| CIFAR-shaped K={k} | Lloyd, CPU ms per iteration ((5 iterations - 1) / 4) "
+                    f"| {med(o, c + '.lloyd.iter_cpu_ms'):.0f} | {med(s, c + '.lloyd.iter_cpu_ms'):.0f} "
+                    f"| {med(s, c + '.lloyd.iter_cpu_ms') / med(o, c + '.lloyd.iter_cpu_ms'):.1f}x |")
     add("")
     add("Iterations from the same start (ours / scikit-learn):")
     for k in (10, 50):
