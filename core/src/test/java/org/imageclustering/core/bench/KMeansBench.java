@@ -100,8 +100,9 @@ public final class KMeansBench {
         KMeansOptions options = KMeansOptions.defaults(k);
         fit(x, start, options.withVariant(KMeansVariant.LLOYD).withMaxIterations(3), p); // warm-up
         fit(x, start, options.withVariant(KMeansVariant.HAMERLY).withMaxIterations(3), p);
+        fit(x, start, options.withVariant(KMeansVariant.ELKAN).withMaxIterations(3), p);
         for (int r = 0; r < repeats; r++) {
-            for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.LLOYD, KMeansVariant.HAMERLY}) {
+            for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.LLOYD, KMeansVariant.HAMERLY, KMeansVariant.ELKAN}) {
                 long t0 = System.nanoTime();
                 long cpu0 = processCpuNanos();
                 Clustering res = fit(x, start, options.withVariant(v), p);
