@@ -13,8 +13,8 @@ import org.imageclustering.core.SquaredEuclidean;
 import org.imageclustering.core.StopReason;
 
 /**
- * One k-means run from given starting centres, by Lloyd's iteration or Hamerly's bounded version of
- * it; both share this class so that they share every step except the assignment.
+ * One k-means run from given starting centres, by Lloyd's iteration or Hamerly's or Elkan's bounded
+ * versions of it; they share this class so that they share every step except the assignment.
  *
  * <p><b>Determinism.</b> Rows are cut into fixed chunks (their size depends on n, k and d only).
  * Each chunk keeps its own float64 sums and counts per centre, updated in row order for the rows
@@ -23,13 +23,14 @@ import org.imageclustering.core.StopReason;
  * result is therefore bit-identical at any thread count and for both variants, which make the same
  * label changes in the same order.
  *
- * <p><b>Memory.</b> Besides the data (never copied): per row a label, a distance and (Hamerly) two
- * bounds; per chunk {@code k x d} doubles, with the chunk count capped so that these stay under
- * {@value #PARTIAL_BUDGET} doubles. Nothing proportional to {@code n x k} or {@code chunks x k x d}
- * is allocated per iteration.
+ * <p><b>Memory.</b> Besides the data (never copied): per row a label, a distance and two bounds
+ * (Hamerly) or k + 1 bounds (Elkan, allocated once per run); per chunk {@code k x d} doubles, with
+ * the chunk count capped so that these stay under {@value #PARTIAL_BUDGET} doubles. Nothing
+ * proportional to {@code n x k} or {@code chunks x k x d} is allocated per iteration.
  *
  * <p>References: S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982);
- * G. Hamerly, Making k-means even faster, SDM 2010.
+ * G. Hamerly, Making k-means even faster, SDM 2010; C. Elkan, Using the triangle inequality to
+ * accelerate k-means, ICML 2003.
  */
 final class LloydEngine {
     private static final int MIN_CHUNK = 1024;
