@@ -98,7 +98,9 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         int iterations;
         StopReason reason;
         List<IterationTrace> trace = List.of();
-        if (options.assign() == Assignment.DISCRETIZE) {
+        // with more components than clusters the embedding is wider than k, which only k-means can cut into k
+        Assignment assign = embedding[0].length == k ? options.assign() : Assignment.KMEANS;
+        if (assign == Assignment.DISCRETIZE) {
             Discretization disc = Discretization.of(embedding, Seeds.derive(seed, "discretize"));
             labels = disc.labels();
             iterations = disc.iterations();
@@ -119,7 +121,7 @@ public final class SpectralClustering implements ClusteringAlgorithm {
             trace = inner.trace();
             diag.put("embedding_distortion", inner.distortion());
         }
-        diag.put("assign", options.assign().yamlName());
+        diag.put("assign", assign.yamlName());
         diag.put("assign_seconds", seconds(tAssign));
         return inputSpaceResult(data, labels, k, iterations, reason, trace, diag);
     }
