@@ -79,12 +79,20 @@ class ReportsEndToEndTest {
         assertTrue(!html.contains("http://") || !html.replace("http://www.w3.org/2000/svg", "").contains("http://"),
                 "the report must not reference the network");
         assertTrue(Files.exists(dir.resolve("images").resolve("elbow-train-nmi.svg")));
+        assertTrue(Files.exists(dir.resolve("images").resolve("elbow-train-stability.svg")));
         assertTrue(w.consoleTable().contains("train nmi"), w.consoleTable());
 
         // Rebuilding from the same folder gives the same bytes (no clock, no hash-order in the output).
         Reports.writeAll(dir);
         assertEquals(html, Files.readString(w.html()));
         assertEquals(csv, Files.readString(w.summaryCsv()));
+    }
+
+    @Test
+    void contingencyColumnsFollowTheMatchedClasses() {
+        // Cluster 2 holds class 0, cluster 0 class 1, cluster 1 class 2, cluster 3 is surplus.
+        long[][] counts = {{0, 1, 9, 2}, {8, 0, 1, 0}, {1, 7, 0, 3}};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 0, 1, 3}, HtmlReport.columnOrder(counts));
     }
 
     @Test
