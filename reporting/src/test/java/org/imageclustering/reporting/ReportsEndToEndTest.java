@@ -107,4 +107,25 @@ class ReportsEndToEndTest {
         assertTrue(Files.readString(r.markdown()).contains("Paired tests on matched seeds"));
         assertTrue(Files.readString(r.csv()).startsWith("dataset,k,a,b,split,metric,pairs"));
     }
+
+    @Test
+    void configurationsTrainedOnDifferentlySizedSamplesAreNotPaired() {
+        List<RunRecord> small = new ArrayList<>();
+        List<RunRecord> large = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            Map<String, Map<String, Double>> m = Map.of("train", Map.of("purity", 0.5 + 0.01 * s));
+            small.add(new RunRecord("a" + s, "a", "fashion-mnist", "", "kmeans", Map.of(), 10, s, s, RunRecord.OK, null,
+                    m, 1, "NO_REASSIGNMENT", null, Map.of("train_rows", 2000), 1, null));
+            large.add(new RunRecord("b" + s, "b", "fashion-mnist", "", "kmeans", Map.of(), 10, s, s, RunRecord.OK, null,
+                    m, 1, "NO_REASSIGNMENT", null, Map.of("train_rows", 60000), 1, null));
+        }
+        var a = PairedComparisons.sides("a: ", Summaries.summarize(small, null), small);
+        var b = PairedComparisons.sides("b: ", Summaries.summarize(large, null), large);
+        assertEquals(0, PairedComparisons.compare(a, b, List.of("train.purity")).size());
+        assertEquals(0, PairedComparisons.compare(a, a, List.of("train.purity")).size(),
+                "a side is never compared with itself");
+        var a2 = PairedComparisons.sides("a2: ", Summaries.summarize(small, null), small);
+        PairedComparisons.Row row = PairedComparisons.compare(a, a2, List.of("train.purity")).get(0);
+        assertEquals(3, row.result().ties());
+    }
 }
