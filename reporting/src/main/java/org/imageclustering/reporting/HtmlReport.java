@@ -67,7 +67,7 @@ final class HtmlReport {
                 + "of the images when the transform has no inverse).", RunArtifacts.CENTROID_MOSAIC,
                 RunArtifacts.MEAN_MOSAIC, "centroids");
         pictureSection(body, "montages", "Nearest images", "For each cluster of the best seed (one line per cluster, "
-                + "in cluster order), the training images nearest its centroid.", RunArtifacts.CLUSTER_MONTAGE, null,
+                + "in cluster order): its centroid (as in the mosaic above), then the training images nearest to it.", RunArtifacts.CLUSTER_MONTAGE, null,
                 "montage");
         pairedSection(body);
         failedSection(body);
