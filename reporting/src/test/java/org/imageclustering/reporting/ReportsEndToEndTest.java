@@ -128,4 +128,20 @@ class ReportsEndToEndTest {
         PairedComparisons.Row row = PairedComparisons.compare(a, a2, List.of("train.purity")).get(0);
         assertEquals(3, row.result().ties());
     }
+
+    @Test
+    void aConfigurationWhoseRunsAllFailedIsListedWithItsError() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        RunLog.in(dir).append(new RunRecord("broken-s0", "blobs-demo", "blobs", "", "spectral", Map.of(), 3, 1, 0,
+                RunRecord.FAILED, "affinity matrix <not> connected", null, 0, null, null, null, 0, null));
+        Reports.Written w = Reports.writeAll(dir);
+        ConfigurationSummary broken = w.summaries().stream().filter(s -> s.algorithm().equals("spectral")).findFirst()
+                .orElseThrow();
+        assertEquals(0, broken.runs());
+        assertEquals(1, broken.failed());
+        String html = Files.readString(w.html());
+        assertTrue(html.contains("id=\"failed\""));
+        assertTrue(html.contains("affinity matrix &lt;not&gt; connected"), "errors are escaped");
+        assertTrue(Files.readString(w.summaryMarkdown()).contains("| 0 (+1 failed) |"));
+    }
 }
