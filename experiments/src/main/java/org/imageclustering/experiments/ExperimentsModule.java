@@ -7,12 +7,18 @@ import org.imageclustering.core.ClusteringAlgorithmFactory;
 import org.imageclustering.core.kmeans.KMeansFactory;
 import org.imageclustering.core.kmeans.MiniBatchKMeansFactory;
 import org.imageclustering.core.spectral.SpectralFactory;
+import org.imageclustering.loader.Cifar100Loader;
+import org.imageclustering.loader.Cifar10Loader;
 import org.imageclustering.loader.DatasetLoader;
 import org.imageclustering.loader.FashionMnistLoader;
 import org.imageclustering.loader.IdxLoader;
+import org.imageclustering.loader.ImageFolderLoader;
 import org.imageclustering.loader.MnistLoader;
+import org.imageclustering.loader.transform.ColorHistogramFactory;
 import org.imageclustering.loader.transform.GrayscaleFactory;
+import org.imageclustering.loader.transform.HogFactory;
 import org.imageclustering.loader.transform.L2NormalizeFactory;
+import org.imageclustering.loader.transform.PatchKMeansFeaturesFactory;
 import org.imageclustering.loader.transform.PcaFactory;
 import org.imageclustering.loader.transform.ResizeFactory;
 import org.imageclustering.loader.transform.ScaleFactory;
@@ -34,6 +40,9 @@ public class ExperimentsModule extends AbstractModule {
         loaders.addBinding("fashion-mnist").to(FashionMnistLoader.class);
         loaders.addBinding("mnist").to(MnistLoader.class);
         loaders.addBinding("idx").to(IdxLoader.class);
+        loaders.addBinding("cifar10").to(Cifar10Loader.class);
+        loaders.addBinding("cifar100").to(Cifar100Loader.class);
+        loaders.addBinding("image-folder").to(ImageFolderLoader.class);
 
         MapBinder<String, ClusteringAlgorithmFactory> algorithms = algorithms(binder());
         algorithms.addBinding("kmeans").to(KMeansFactory.class);
@@ -47,6 +56,9 @@ public class ExperimentsModule extends AbstractModule {
         transforms.addBinding("l2-normalize").to(L2NormalizeFactory.class);
         transforms.addBinding("resize").to(ResizeFactory.class);
         transforms.addBinding("pca").to(PcaFactory.class);
+        transforms.addBinding("hog").to(HogFactory.class);
+        transforms.addBinding("color-histogram").to(ColorHistogramFactory.class);
+        transforms.addBinding("patch-kmeans-features").to(PatchKMeansFeaturesFactory.class);
 
         // The reporting module's registry is the one list of metric names and classes.
         MapBinder<String, Metric> metrics = metrics(binder());

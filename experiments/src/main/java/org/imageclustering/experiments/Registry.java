@@ -41,6 +41,11 @@ public final class Registry {
         return get(algorithms, name, "algorithm");
     }
 
+    /** Every transform factory by name. */
+    public Map<String, TransformFactory> transforms() {
+        return java.util.Collections.unmodifiableMap(transforms);
+    }
+
     public TransformFactory transform(String name) {
         return get(transforms, name, "transform");
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,9 @@ import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.Subsample;
-import org.imageclustering.loader.transform.FittedTransform;
+import org.imageclustering.experiments.spec.FeatureSetSpec;
+import org.imageclustering.loader.transform.Transform;
+import org.imageclustering.loader.transform.Transforms;
 
 /**
  * Loads each dataset of an experiment once and transforms it once per feature chain, sharing the
@@ -106,7 +109,7 @@ public final class DataCache {
             throw locations.error(e);
         } catch (NoSuchFileException e) {
             String key = spec.keyPath() + (path != null ? ".path" : ".loader");
-            throw locations.error(key, "dataset not found: " + e.getMessage());
+            throw locations.error(key, e.getMessage());
         }
         Dataset train = splits.train();
         if (spec.limit() != null) {
@@ -147,23 +150,37 @@ public final class DataCache {
 
     private PreparedData prepare(PlannedRun run, Parallelism parallel) {
         DatasetSplits splits = splits(run);
-        Dataset train = splits.train();
-        Dataset test = splits.test();
-        List<FittedTransform> fittedChain = new ArrayList<>();
-        List<TransformSpec> chain = run.featureSet().transforms();
-        long chainSeed = Seeds.derive(run.dataSeed(), "transforms");
-        for (int i = 0; i < chain.size(); i++) {
-            TransformSpec t = chain.get(i);
-            long t0 = System.nanoTime();
-            FittedTransform fitted = registry.transform(t.transform()).create(Parameters.of(t.keyPath(), t.params()))
-                    .fit(train, new FitContext(Seeds.derive(chainSeed, i), parallel, FitListener.NONE));
-            train = fitted.apply(train);
-            test = test == null ? null : fitted.apply(test);
-            fittedChain.add(fitted);
-            LOG.info("Fitted {} on {} ({} training rows): {} features, {} ms", t.label(), run.dataset().name(), train.size(),
-                    train.features().cols(), (System.nanoTime() - t0) / 1_000_000);
+        List<Transform> steps = transforms(registry, run.featureSet());
+        Transforms.Fitted fitted = Transforms.fit(steps, splits.train(),
+                new FitContext(Seeds.derive(run.dataSeed(), "transforms"), parallel, FitListener.NONE));
+        Dataset test = splits.test() == null ? null : fitted.chain().apply(splits.test(), parallel);
+        List<TransformSpec> specs = run.featureSet().transforms();
+        for (int i = 0; i < specs.size(); i++) {
+            LOG.info("Fitted {} on {} ({} training rows) in {} s", specs.get(i).label(), run.dataset().name(),
+                    splits.train().size(), String.format(java.util.Locale.ROOT, "%.2f", fitted.chain().fitSeconds().get(i)));
         }
-        return new PreparedData(train, test, splits.train(), fittedChain);
+        if (!specs.isEmpty()) {
+            LOG.info("Feature set {} of {}: {} features", run.featureSet().name(), run.dataset().name(),
+                    fitted.train().features().cols());
+        }
+        return new PreparedData(fitted.train(), test, splits.train(), fitted.chain());
+    }
+
+    /**
+     * The transforms of a feature set, built by the loader module from the file's entries.
+     *
+     * @throws OptionException naming the entry's key path for a bad setting
+     */
+    public static List<Transform> transforms(Registry registry, FeatureSetSpec featureSet) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (TransformSpec t : featureSet.transforms()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put(Transforms.NAME_KEY, t.transform());
+            entry.putAll(t.params());
+            entries.add(entry);
+        }
+        String path = featureSet.keyPath().equals("transforms") ? "transforms" : featureSet.keyPath() + ".transforms";
+        return Transforms.create(registry.transforms(), entries, path);
     }
 
     /** Marks one run of {@code run}'s data as finished, dropping entries no remaining run needs. */

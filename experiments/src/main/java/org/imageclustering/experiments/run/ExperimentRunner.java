@@ -9,12 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -44,10 +44,9 @@ import org.imageclustering.experiments.spec.ExperimentFile;
 import org.imageclustering.experiments.spec.ExperimentSpec;
 import org.imageclustering.experiments.spec.FeatureSetSpec;
 import org.imageclustering.experiments.spec.SpecLocations;
-import org.imageclustering.experiments.spec.TransformSpec;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.loader.transform.Pictures;
 import org.imageclustering.reporting.MetricInput;
 import org.imageclustering.reporting.Metrics;
 import org.imageclustering.reporting.Reports;
@@ -138,6 +137,7 @@ public final class ExperimentRunner {
         if (options.fresh()) {
             archive(dir);
         }
+        boolean newFolder = !Files.exists(dir);
         Files.createDirectories(dir.resolve("logs"));
         try (RunLogging logging = RunLogging.to(dir.resolve("logs").resolve("run.log"))) {
             LOG.info("Experiment {} ({}, spec {}): {} runs into {}", spec.experiment(), file.file(), spec.hash().substring(0, 12),
@@ -145,7 +145,11 @@ public final class ExperimentRunner {
             try {
                 cache.loadAll(plan.runs());
             } catch (ConfigException e) {
-                LOG.error("Not started: {}", e.getMessage());
+                LOG.debug("Not started: {}", e.getMessage());
+                if (newFolder) {
+                    logging.close();
+                    deleteFolderOfLogs(dir); // nothing was run: leave no folder behind for a bad configuration
+                }
                 throw e;
             }
             Set<String> finished = finishedIds(runsFile);
@@ -234,14 +238,12 @@ public final class ExperimentRunner {
             }
         }
         for (FeatureSetSpec fs : plan.spec().featureSets()) {
-            for (TransformSpec t : fs.transforms()) {
-                try {
-                    registry.transform(t.transform()).create(Parameters.of(t.keyPath(), t.params()));
-                } catch (OptionException e) {
-                    throw locations.error(e);
-                } catch (IllegalArgumentException e) {
-                    throw locations.error(t.keyPath(), e.getMessage());
-                }
+            try {
+                DataCache.transforms(registry, fs);
+            } catch (OptionException e) {
+                throw locations.error(e);
+            } catch (IllegalArgumentException e) {
+                throw locations.error(fs.keyPath(), e.getMessage());
             }
         }
     }
@@ -275,6 +277,18 @@ public final class ExperimentRunner {
             }
         });
         return changed.isEmpty() ? List.of("the spec hash") : changed;
+    }
+
+    /** Deletes {@code dir} when it holds nothing but {@code logs/run.log}. */
+    private static void deleteFolderOfLogs(Path dir) {
+        try {
+            Path log = dir.resolve("logs").resolve("run.log");
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(dir.resolve("logs"));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.debug("could not remove {}: {}", dir, e.getMessage()); // a folder left behind is harmless
+        }
     }
 
     private static void archive(Path dir) throws IOException {
@@ -435,8 +449,8 @@ public final class ExperimentRunner {
         diagnostics.put("train_rows", data.train().size());
         diagnostics.put("features", data.train().features().cols());
         diagnostics.put("fit_seed", run.fitSeed());
-        if (!data.chain().isEmpty()) {
-            diagnostics.put("transforms", data.summaries());
+        if (!data.chain().steps().isEmpty()) {
+            diagnostics.put("transforms", data.chain().summary());
         }
         return new RunRecord(run.runId(), spec.experiment(), run.dataset().name(), featuresLabel(run), run.algorithm().name(),
                 run.parameters(), run.k(), run.seed(), run.seedIndex(), RunRecord.OK, null, metrics, c.iterations(),
@@ -447,10 +461,11 @@ public final class ExperimentRunner {
     private static Map<String, String> saveArtifacts(RunArtifacts artifacts, PlannedRun run, PreparedData data, Clustering c,
                                                      Map<String, int[]> predictions) {
         Dataset pixels = data.pixels();
-        FloatMatrix pixelCentroids = data.chain().isEmpty() ? c.centroids() : data.toPixels(c.centroids());
+        // centroids as pictures: back through the chain as far as it inverts (all the way for raw pixels)
+        Optional<Pictures> pictures = data.chain().toPictures(c.centroids());
         Map<String, String> files = new LinkedHashMap<>(artifacts.saveStandard(run.runId(), data.train().features(), c.labels(),
-                c.centroids(), data.train().labels(), data.train().classNames(), pixelCentroids, pixels.features(),
-                pixels.shape()));
+                c.centroids(), data.train().labels(), data.train().classNames(), pictures.map(Pictures::rows).orElse(null),
+                pixels.features(), pictures.map(Pictures::shape).orElse(pixels.shape())));
         int[] testPredicted = predictions.get("test");
         if (testPredicted != null) {
             files.put(RunArtifacts.labelsKey("test"), artifacts.writeLabels(run.runId(), "test", testPredicted));

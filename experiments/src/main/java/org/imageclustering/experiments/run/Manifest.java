@@ -185,8 +185,25 @@ public final class Manifest {
                     return p.getProperty("version");
                 }
             }
-            return c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+            String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+            return v != null ? v : bundleVersion(c);
         } catch (ClassNotFoundException | IOException e) {
+            return null;
+        }
+    }
+
+    /** The OSGi {@code Bundle-Version} of the jar holding {@code c} (Guice records its version only there). */
+    private static String bundleVersion(Class<?> c) {
+        try {
+            java.security.CodeSource source = c.getProtectionDomain().getCodeSource();
+            if (source == null || !source.getLocation().getPath().endsWith(".jar")) {
+                return null;
+            }
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(new java.io.File(source.getLocation().toURI()))) {
+                java.util.jar.Manifest mf = jar.getManifest();
+                return mf == null ? null : mf.getMainAttributes().getValue("Bundle-Version");
+            }
+        } catch (IOException | java.net.URISyntaxException | SecurityException e) {
             return null;
         }
     }

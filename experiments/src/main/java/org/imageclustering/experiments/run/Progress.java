@@ -98,16 +98,16 @@ public final class Progress {
         clearLine();
     }
 
+    /** The first split's metrics (train, normally) and the iterations; the full record is in runs.jsonl. */
     private static String headline(RunRecord r) {
         StringBuilder sb = new StringBuilder();
-        r.metrics().forEach((split, values) -> values.forEach((name, v) -> {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(name).append('(').append(split).append(")=").append(String.format(Locale.ROOT, "%.4g", v));
-        }));
-        sb.append(sb.length() > 0 ? ", " : "").append(r.iterations()).append(" iterations");
-        return sb.toString();
+        r.metrics().entrySet().stream().findFirst().ifPresent(split -> {
+            sb.append(split.getKey()).append(':');
+            split.getValue().forEach((name, v) -> sb.append(' ').append(name).append('=')
+                    .append(String.format(Locale.ROOT, "%.4g", v)));
+            sb.append(", ");
+        });
+        return sb.append(r.iterations()).append(" iterations").toString();
     }
 
     private static String seconds(long nanos) {

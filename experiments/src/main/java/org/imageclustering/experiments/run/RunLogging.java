@@ -22,6 +22,7 @@ public final class RunLogging implements AutoCloseable {
     private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%t] %c{1} - %msg%n";
 
     private final FileAppender appender;
+    private boolean closed;
 
     private RunLogging(FileAppender appender) {
         this.appender = appender;
@@ -51,8 +52,13 @@ public final class RunLogging implements AutoCloseable {
         return new RunLogging(appender);
     }
 
+    /** Detaches and closes the file; calling it again does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
         config.getRootLogger().removeAppender(appender.getName());

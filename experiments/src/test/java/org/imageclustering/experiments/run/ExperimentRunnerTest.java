@@ -208,6 +208,7 @@ class ExperimentRunnerTest {
         assertEquals("dataset.path", e.keyPath());
         assertEquals(5, e.location().line());
         assertTrue(e.getMessage().contains("'no/such/folder' does not exist"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("results/blobs-sweep")), "a configuration error leaves no results folder");
     }
 
     @Test
