@@ -159,6 +159,7 @@ public final class ExperimentRunner {
             Map<String, DatasetSplits> datasets = new LinkedHashMap<>();
             plan.runs().forEach(r -> datasets.putIfAbsent(r.dataset().name(), cache.splits(r)));
             Manifest manifest = Manifest.start(spec, file.file(), overrides, datasets);
+            manifest.continueFrom(Manifest.read(dir));
             manifest.write(dir);
             if (skipped > 0) {
                 LOG.info("{} of {} runs already finished in {}; skipping them ({} to run; -Dfresh=true starts over)", skipped,
