@@ -124,7 +124,8 @@ final class CifarData {
                 }
                 tried.add(root.resolve(folder).resolve(marker).toString());
                 if (Files.isRegularFile(root.resolve(archive))) {
-                    return new Location(root.resolve(archive), true, v);
+                    // the version is read from the entries; the archive's name only led us to it
+                    return new Location(root.resolve(archive), true, wanted);
                 }
                 tried.add(root.resolve(archive).toString());
             }

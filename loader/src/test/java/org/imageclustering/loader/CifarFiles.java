@@ -58,9 +58,12 @@ final class CifarFiles {
 
     /**
      * The opcodes Python 2's cPickle (protocol 2) emits for the CIFAR dicts: str as SHORT_BINSTRING or
-     * BINSTRING, every container and string memoised with BINPUT (LONG_BINPUT from index 256), lists
-     * appended in MARK ... APPENDS groups of at most 1000, and the numpy array through
-     * {@code numpy.core.multiarray._reconstruct} with a BUILD state whose data is one BINSTRING.
+     * BINSTRING; containers, dict keys and values, globals and REDUCE results memoised with BINPUT
+     * (LONG_BINPUT from index 256), while the strings and tuples internal to numpy's reduction are not
+     * (cPickle memoises only objects referenced from elsewhere); lists appended in MARK ... APPENDS
+     * groups of at most 1000; the numpy array through {@code numpy.core.multiarray._reconstruct} with a
+     * BUILD state whose data is one BINSTRING. Python 3's {@code pickle.loads(..., encoding='bytes')}
+     * reads what this writes as the expected dicts and arrays.
      */
     static final class Py2Pickle {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -89,13 +92,22 @@ final class CifarFiles {
         }
 
         Py2Pickle str(byte[] s) {
+            return unmemoisedStr(s).put();
+        }
+
+        /** A str that cPickle does not memoise (one only the pickler itself refers to). */
+        Py2Pickle unmemoisedStr(byte[] s) {
             if (s.length < 256) {
                 op('U', s.length);
             } else {
                 op('T', s.length & 0xff, (s.length >> 8) & 0xff, (s.length >> 16) & 0xff, s.length >>> 24);
             }
             out.writeBytes(s);
-            return put();
+            return this;
+        }
+
+        Py2Pickle unmemoisedStr(String s) {
+            return unmemoisedStr(s.getBytes(StandardCharsets.US_ASCII));
         }
 
         Py2Pickle str(String s) {
@@ -151,18 +163,18 @@ final class CifarFiles {
             global("numpy.core.multiarray", "_reconstruct");
             global("numpy", "ndarray");
             op('K', 0, 0x85);
-            str("b");
+            unmemoisedStr("b");
             op(0x87, 'R').put();
             op('(', 'K', 1);
             integer(rows).integer(cols).op(0x86);
             global("numpy", "dtype");
-            str("u1");
+            unmemoisedStr("u1");
             op('K', 0, 'K', 1, 0x87, 'R').put();
             op('(', 'K', 3);
-            str("|");
+            unmemoisedStr("|");
             op('N', 'N', 'N', 'J', 0xff, 0xff, 0xff, 0xff, 'J', 0xff, 0xff, 0xff, 0xff, 'K', 0, 't', 'b');
             op(fortran ? 0x88 : 0x89);
-            str(data);
+            unmemoisedStr(data);
             return op('t', 'b');
         }
 

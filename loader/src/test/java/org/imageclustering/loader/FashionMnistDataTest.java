@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.imageclustering.core.Parameters;
 import org.junit.jupiter.api.Test;
 
 /** Loads the real Fashion-MNIST files: the sample shipped in the repository, and the full Debian dataset where installed. */
@@ -78,7 +79,9 @@ class FashionMnistDataTest {
     @Test
     void fullDebianDatasetHas60000TrainAnd10000TestImages() throws Exception {
         assumeTrue(Files.isDirectory(DEBIAN), "dataset-fashion-mnist is not installed");
-        DatasetSplits s = new FashionMnistLoader().load(LoaderOptions.at(DEBIAN));
+        // no path: the loader's first default place is the Debian package
+        DatasetSplits s = new FashionMnistLoader().load(new LoaderOptions(null, false, Parameters.empty("dataset")));
+        assertTrue(s.train().sources().get(0).path().startsWith(DEBIAN.toString()), s.train().sources().toString());
         assertEquals(60_000, s.train().size());
         assertEquals(10_000, s.test().size());
         checkAgainstFiles(DEBIAN, s.train(), "train");

@@ -161,6 +161,17 @@ class IdxLoaderTest {
     }
 
     @Test
+    void gzipFileCutShortNamesWhereTheCompressedDataEnds() {
+        writeSet(dir, true);
+        byte[] gz = gzip(idxImages(3, 2, 3, PIXELS));
+        write(dir.resolve("train-images-idx3-ubyte.gz"), java.util.Arrays.copyOf(gz, gz.length - 12));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> fashion(dir));
+        assertTrue(e.file().endsWith("train-images-idx3-ubyte.gz"), e.file());
+        assertEquals(gz.length - 12, e.offset());
+        assertTrue(e.getMessage().contains("incomplete download"), e.getMessage());
+    }
+
+    @Test
     void truncatedHeaderNamesTheMissingSizes() {
         writeSet(dir, false);
         write(dir.resolve("train-labels-idx1-ubyte"), bytes(0, 0, 8, 1, 0, 0));

@@ -117,6 +117,26 @@ class ImageFolderLoaderTest {
     }
 
     @Test
+    void sixteenBitGreyAndPalettePngsGiveTheirValuesOn0To255() throws Exception {
+        BufferedImage g16 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        g16.getRaster().setSample(0, 0, 0, 65535);
+        g16.getRaster().setSample(1, 0, 0, 257 * 40);
+        png(dir.resolve("a/g16.png"), g16);
+        java.awt.image.IndexColorModel palette = new java.awt.image.IndexColorModel(2, 2,
+                new byte[] {(byte) 10, (byte) 200}, new byte[] {(byte) 20, (byte) 0}, new byte[] {(byte) 30, (byte) 100});
+        BufferedImage indexed = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_BINARY, palette);
+        indexed.getRaster().setSample(0, 0, 0, 1);
+        png(dir.resolve("b/p.png"), indexed);
+        Dataset d = load(dir, Map.of(), true).train();
+        ImageShape s = d.shape();
+        assertEquals(255, d.features().get(0, s.index(0, 0, 0)), 1e-3);
+        assertEquals(40, d.features().get(0, s.index(2, 0, 1)), 1e-3);
+        assertEquals(200, d.features().get(1, s.index(0, 0, 0)), 0f);
+        assertEquals(100, d.features().get(1, s.index(2, 0, 0)), 0f);
+        assertEquals(20, d.features().get(1, s.index(1, 0, 1)), 0f);
+    }
+
+    @Test
     void oneChannelFromColourIsRec601Luma() throws Exception {
         BufferedImage img = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         img.setRGB(0, 0, (200 << 16) | (100 << 8) | 50);

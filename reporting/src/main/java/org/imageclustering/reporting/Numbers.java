@@ -48,7 +48,7 @@ final class Numbers {
             return short4(mean);
         }
         double a = Math.abs(mean);
-        if (a != 0 && (a >= 1e6 || a < 1e-3)) {
+        if (a != 0 && (a >= 1e12 || a < 1e-3)) {
             return String.format(Locale.ROOT, "%.3e ± %.1e", mean, sd);
         }
         int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 4;

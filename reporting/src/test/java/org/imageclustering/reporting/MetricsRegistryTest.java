@@ -21,6 +21,24 @@ class MetricsRegistryTest {
                 "fowlkes-mallows"), Metrics.externalNames());
         assertEquals(List.of("distortion", "mean-distortion", "silhouette", "calinski-harabasz", "davies-bouldin"),
                 Metrics.internalNames());
+        assertEquals(Metrics.names().size() + 6, Metrics.allNames().size());
+    }
+
+    @Test
+    void otherNormalisationsAreSelectableByName() {
+        int[] truth = {0, 0, 0, 1, 1, 1, 2, 2};
+        int[] pred = {0, 0, 1, 1, 1, 1, 2, 0};
+        FloatMatrix rows = FloatMatrix.zeros(8, 1);
+        MetricInput in = new MetricInput(rows, pred, truth, FloatMatrix.zeros(3, 1), 0L);
+        var t = org.imageclustering.reporting.metrics.Contingency.of(truth, pred);
+        var avg = org.imageclustering.reporting.metrics.Information.Average.GEOMETRIC;
+        assertEquals(new org.imageclustering.reporting.metrics.NormalizedMutualInformation(avg).score(t),
+                Metrics.create("nmi-geometric").score(in));
+        assertEquals(new org.imageclustering.reporting.metrics.AdjustedMutualInformation(
+                org.imageclustering.reporting.metrics.Information.Average.MAX).score(t),
+                Metrics.create("ami-max").score(in));
+        assertTrue(Metrics.isExternal("ami-min"));
+        assertFalse(Metrics.names().contains("nmi-min"), "not in the default list");
     }
 
     @Test

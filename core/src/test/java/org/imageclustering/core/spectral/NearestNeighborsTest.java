@@ -42,6 +42,40 @@ class NearestNeighborsTest {
     }
 
     @Test
+    void subspaceFilterFindsTheExactNeighboursOfWideRows() {
+        // 240-dimensional rows like images: most variance in a few dozen directions, a little in all
+        // the others, so the bound prunes, and it has to be a true lower bound for the answer to be exact
+        int n = 900;
+        int d = 240;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(13);
+        float[] v = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double centre = j == i % 6 ? 6 : 0;
+                double sd = j < 30 ? 1 : 0.05;
+                v[i * d + j] = (float) (centre + sd * rng.nextGaussian());
+            }
+        }
+        FloatMatrix x = FloatMatrix.wrap(n, d, v);
+        NearestNeighbors.Result brute = NearestNeighbors.bruteForce(x, 6, Parallelism.sequential());
+        NearestNeighbors.Result filtered = NearestNeighbors.filtered(x, 6, Parallelism.sequential());
+        assertTrue(filtered.exactDistances() < (long) n * (n - 1) / 4,
+                "the filter must skip most pairs, evaluated " + filtered.exactDistances());
+        for (int i = 0; i < x.rows(); i++) {
+            for (int q = 0; q < 6; q++) {
+                double exact = SquaredEuclidean.distance(x, i, x, filtered.index(i, q));
+                assertEquals(exact, filtered.squaredDistance(i, q), 0.0, "filtered distances are exact");
+                assertEquals(brute.squaredDistance(i, q), exact, 1e-5 * exact, "row " + i + " neighbour " + q);
+            }
+        }
+        try (Parallelism p = Parallelism.of(3)) {
+            NearestNeighbors.Result three = NearestNeighbors.filtered(x, 6, p);
+            assertArrayEquals(filtered.indices(), three.indices());
+            assertArrayEquals(filtered.squaredDistances(), three.squaredDistances());
+        }
+    }
+
+    @Test
     void duplicateRowsTieToTheLowerIndexAndNeverListThemselves() {
         FloatMatrix x = FloatMatrix.of(new float[][] {{0, 0}, {0, 0}, {0, 0}, {5, 5}});
         NearestNeighbors.Result r = NearestNeighbors.of(x, 2, Parallelism.sequential());

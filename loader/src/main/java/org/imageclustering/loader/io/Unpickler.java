@@ -83,11 +83,6 @@ public final class Unpickler {
         return v != null ? v : dict.get(PyBytes.of(key.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** True when the dictionary has {@code key} as text or as a byte string. */
-    public static boolean hasEntry(Map<?, ?> dict, String key) {
-        return dict.containsKey(key) || dict.containsKey(PyBytes.of(key.getBytes(StandardCharsets.UTF_8)));
-    }
-
     /** A text or byte string as Java text; null for anything else. */
     public static String text(Object o) {
         return stringValue(o);

@@ -24,7 +24,7 @@ public final class ColorHistogramTransform implements Transform {
     }
 
     @Override
-    public Fitted fit(Dataset train, FitContext context) {
+    public FittedTransform fit(Dataset train, FitContext context) {
         return new Fitted(Rows.requireShape(train, "color-histogram"), options);
     }
 

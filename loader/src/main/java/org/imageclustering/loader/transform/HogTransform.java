@@ -35,7 +35,7 @@ public final class HogTransform implements Transform {
     }
 
     @Override
-    public Fitted fit(Dataset train, FitContext context) {
+    public FittedTransform fit(Dataset train, FitContext context) {
         return new Fitted(Rows.requireShape(train, "hog"), options);
     }
 

@@ -8,8 +8,9 @@ import java.util.Arrays;
  *
  * <p>Written for PCA and ZCA whitening, where covariance matrices are often rank-deficient (more
  * features than rows, constant border pixels): Commons Math 3.6's {@code EigenDecomposition} can
- * fail to converge on such matrices, this solver deflates the zero eigenvalues normally. The QL
- * rotations act on rows of the transposed eigenvector matrix so they stream through memory.
+ * fail to converge on such matrices, this solver deflates the zero eigenvalues normally. Both
+ * phases work on rows (the reduction by rank-two row updates, the QL rotations on rows of the
+ * transposed eigenvector matrix), so they stream through memory instead of striding down columns.
  *
  * <p>References: R. S. Martin, C. Reinsch and J. H. Wilkinson, Householder's tridiagonalization of a
  * symmetric matrix, Numer. Math. 11 (1968); A. Bowdler, R. S. Martin, C. Reinsch and
@@ -34,14 +35,9 @@ final class SymmetricEigen {
         if (n == 0) {
             return new Result(new double[0], new double[0][]);
         }
-        double[][] v = new double[n][];
-        for (int i = 0; i < n; i++) {
-            v[i] = a[i].clone();
-        }
         double[] d = new double[n];
         double[] e = new double[n];
-        tridiagonalise(v, d, e);
-        double[][] vt = transpose(v);
+        double[][] vt = tridiagonalise(a, d, e);
         ql(d, e, vt);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -57,108 +53,108 @@ final class SymmetricEigen {
         return new Result(values, vectors);
     }
 
-    private static double[][] transpose(double[][] m) {
-        int n = m.length;
-        double[][] t = new double[n][n];
+    /**
+     * Householder reduction {@code A = Q T Q^T}, working on rows only (the trailing block of a
+     * symmetric matrix is updated by rank-two row operations), so that it streams through memory.
+     * On return {@code d} holds the diagonal of T, {@code e[i]} (i >= 1) its entry {@code T[i][i-1]},
+     * and the result is {@code Q^T} (row i is column i of Q).
+     */
+    private static double[][] tridiagonalise(double[][] input, double[] d, double[] e) {
+        int n = d.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = input[i].clone();
+        }
+        double[][] vs = new double[n][];
+        double[] betas = new double[n];
+        double[] p = new double[n];
+        for (int k = 0; k < n - 2; k++) {
+            double[] row = a[k];
+            double tail = 0;
+            for (int i = k + 2; i < n; i++) {
+                tail += row[i] * row[i];
+            }
+            double x0 = row[k + 1];
+            if (tail == 0) {
+                e[k + 1] = x0;
+                continue;
+            }
+            double norm = Math.sqrt(x0 * x0 + tail);
+            double alpha = x0 > 0 ? -norm : norm;
+            double[] v = new double[n];
+            System.arraycopy(row, k + 1, v, k + 1, n - k - 1);
+            v[k + 1] -= alpha;
+            double vv = (x0 - alpha) * (x0 - alpha) + tail;
+            double beta = 2 / vv;
+            vs[k] = v;
+            betas[k] = beta;
+            e[k + 1] = alpha;
+            // p = beta B v, K = beta / 2 v.p, w = p - K v, B -= v w^T + w v^T (B the trailing block)
+            double vp = 0;
+            for (int i = k + 1; i < n; i++) {
+                double[] ai = a[i];
+                double s = 0;
+                for (int j = k + 1; j < n; j++) {
+                    s += ai[j] * v[j];
+                }
+                p[i] = beta * s;
+                vp += v[i] * p[i];
+            }
+            double kk = beta * vp / 2;
+            for (int i = k + 1; i < n; i++) {
+                p[i] -= kk * v[i];
+            }
+            for (int i = k + 1; i < n; i++) {
+                double[] ai = a[i];
+                double vi = v[i];
+                double wi = p[i];
+                for (int j = k + 1; j < n; j++) {
+                    ai[j] -= vi * p[j] + wi * v[j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            d[i] = a[i][i];
+        }
+        if (n >= 2) {
+            e[n - 1] = a[n - 1][n - 2];
+        }
+        e[0] = 0;
+        // Q = H_0 H_1 ... H_{n-3}, accumulated from the last reflector so each touches its trailing block only
+        double[][] q = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            q[i][i] = 1;
+        }
+        double[] u = new double[n];
+        for (int k = n - 3; k >= 0; k--) {
+            double[] v = vs[k];
+            if (v == null) {
+                continue;
+            }
+            java.util.Arrays.fill(u, k + 1, n, 0);
+            for (int i = k + 1; i < n; i++) {
+                double vi = v[i];
+                double[] qi = q[i];
+                for (int j = k + 1; j < n; j++) {
+                    u[j] += vi * qi[j];
+                }
+            }
+            for (int i = k + 1; i < n; i++) {
+                double f = betas[k] * v[i];
+                double[] qi = q[i];
+                for (int j = k + 1; j < n; j++) {
+                    qi[j] -= f * u[j];
+                }
+            }
+        }
+        // rows of Q^T
+        double[][] qt = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                t[j][i] = m[i][j];
+                qt[j][i] = q[i][j];
             }
         }
-        return t;
-    }
-
-    /**
-     * Householder reduction: on return {@code d} holds the diagonal, {@code e[1..]} the sub-diagonal
-     * and {@code v} the orthogonal matrix with {@code A = V T V^T} (columns are the basis).
-     */
-    private static void tridiagonalise(double[][] v, double[] d, double[] e) {
-        int n = d.length;
-        System.arraycopy(v[n - 1], 0, d, 0, n);
-        for (int i = n - 1; i > 0; i--) {
-            double scale = 0;
-            double h = 0;
-            for (int k = 0; k < i; k++) {
-                scale += Math.abs(d[k]);
-            }
-            if (scale == 0) {
-                e[i] = d[i - 1];
-                for (int j = 0; j < i; j++) {
-                    d[j] = v[i - 1][j];
-                    v[i][j] = 0;
-                    v[j][i] = 0;
-                }
-            } else {
-                for (int k = 0; k < i; k++) {
-                    d[k] /= scale;
-                    h += d[k] * d[k];
-                }
-                double f = d[i - 1];
-                double g = f > 0 ? -Math.sqrt(h) : Math.sqrt(h);
-                e[i] = scale * g;
-                h -= f * g;
-                d[i - 1] = f - g;
-                Arrays.fill(e, 0, i, 0);
-                for (int j = 0; j < i; j++) {
-                    f = d[j];
-                    v[j][i] = f;
-                    g = e[j] + v[j][j] * f;
-                    for (int k = j + 1; k < i; k++) {
-                        g += v[k][j] * d[k];
-                        e[k] += v[k][j] * f;
-                    }
-                    e[j] = g;
-                }
-                f = 0;
-                for (int j = 0; j < i; j++) {
-                    e[j] /= h;
-                    f += e[j] * d[j];
-                }
-                double hh = f / (h + h);
-                for (int j = 0; j < i; j++) {
-                    e[j] -= hh * d[j];
-                }
-                for (int j = 0; j < i; j++) {
-                    f = d[j];
-                    g = e[j];
-                    for (int k = j; k < i; k++) {
-                        v[k][j] -= f * e[k] + g * d[k];
-                    }
-                    d[j] = v[i - 1][j];
-                    v[i][j] = 0;
-                }
-            }
-            d[i] = h;
-        }
-        // accumulate the transformations
-        for (int i = 0; i < n - 1; i++) {
-            v[n - 1][i] = v[i][i];
-            v[i][i] = 1;
-            double h = d[i + 1];
-            if (h != 0) {
-                for (int k = 0; k <= i; k++) {
-                    d[k] = v[k][i + 1] / h;
-                }
-                for (int j = 0; j <= i; j++) {
-                    double g = 0;
-                    for (int k = 0; k <= i; k++) {
-                        g += v[k][i + 1] * v[k][j];
-                    }
-                    for (int k = 0; k <= i; k++) {
-                        v[k][j] -= g * d[k];
-                    }
-                }
-            }
-            for (int k = 0; k <= i; k++) {
-                v[k][i + 1] = 0;
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            d[j] = v[n - 1][j];
-            v[n - 1][j] = 0;
-        }
-        v[n - 1][n - 1] = 1;
-        e[0] = 0;
+        return qt;
     }
 
     /**
