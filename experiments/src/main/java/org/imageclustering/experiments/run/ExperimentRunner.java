@@ -179,6 +179,20 @@ public final class ExperimentRunner {
                         dir.resolve("logs").resolve("run.log"));
             }
             return new Outcome(dir, plan.size(), skipped, counts[0], counts[1]);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            logStopped(dir, e);
+            throw e;
+        }
+    }
+
+    /** Records why an experiment stopped, stack trace included, in its log file (the console gets one line). */
+    private static void logStopped(Path dir, Throwable e) {
+        if (Files.isDirectory(dir.resolve("logs"))) {
+            try (RunLogging again = RunLogging.to(dir.resolve("logs").resolve("run.log"))) {
+                LOG.debug("Experiment stopped", e);
+            }
         }
     }
 
