@@ -92,8 +92,8 @@ public final class ExperimentRunner {
      * @param folder   the experiment's results folder
      * @param planned  runs in the plan
      * @param skipped  runs found finished and not run again
-     * @param ok       runs that finished in this session
-     * @param failed   runs that failed in this session
+     * @param ok       runs that finished in this invocation
+     * @param failed   runs that failed in this invocation
      */
     public record Outcome(Path folder, int planned, int skipped, int ok, int failed) {
         /** 0 when every run succeeded, 1 when any failed. */
@@ -172,7 +172,7 @@ public final class ExperimentRunner {
             Reports.Written written = Reports.writeAll(dir);
             options.out().println();
             options.out().println(written.consoleTable());
-            LOG.info("Results in {} ({} ok, {} failed in this session, {} skipped as finished)", dir, counts[0], counts[1],
+            LOG.info("Results in {} ({} ok, {} failed in this invocation, {} skipped as finished)", dir, counts[0], counts[1],
                     skipped);
             if (counts[1] > 0) {
                 LOG.error("{} run(s) failed; their messages are in {} and {}", counts[1], runsFile,

@@ -79,7 +79,7 @@ public final class Manifest {
         m.content.put("libraries", libraries());
         m.content.put("startedAt", Instant.now().toString());
         m.content.put("firstStartedAt", null);
-        m.content.put("sessions", null);
+        m.content.put("invocations", null);
         m.content.put("finishedAt", null);
         m.content.put("runs", null);
         return m;
@@ -103,18 +103,18 @@ public final class Manifest {
     }
 
     /**
-     * Carries over what earlier sessions of the same experiment recorded: the first start time and
-     * the number of sessions, so a resumed experiment's manifest still says when it began.
+     * Carries over what earlier invocations of the same experiment recorded: the first start time and
+     * the number of invocations, so a resumed experiment's manifest still says when it began.
      */
     public void continueFrom(Map<String, Object> previous) {
         if (previous == null) {
             content.put("firstStartedAt", content.get("startedAt"));
-            content.put("sessions", 1);
+            content.put("invocations", 1);
             return;
         }
         Object first = previous.getOrDefault("firstStartedAt", previous.get("startedAt"));
         content.put("firstStartedAt", first != null ? first : content.get("startedAt"));
-        content.put("sessions", previous.get("sessions") instanceof Number n ? n.intValue() + 1 : 2);
+        content.put("invocations", previous.get("invocations") instanceof Number n ? n.intValue() + 1 : 2);
     }
 
     /** The content as written. */

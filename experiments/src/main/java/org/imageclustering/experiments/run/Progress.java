@@ -41,7 +41,7 @@ public final class Progress {
     /**
      * @param out           where the live bar goes
      * @param live          draw the bar (true when a person is watching a terminal)
-     * @param total         runs to execute in this session
+     * @param total         runs to execute in this invocation
      * @param parallelRuns  runs at a time (for the ETA)
      */
     public Progress(PrintStream out, boolean live, int total, int parallelRuns) {

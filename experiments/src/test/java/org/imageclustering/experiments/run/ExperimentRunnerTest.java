@@ -107,7 +107,7 @@ class ExperimentRunnerTest {
         Object firstStart = Manifest.read(first.folder()).get("startedAt");
         ExperimentRunner.Outcome again = run(yaml("threads: 3\n"), false);
         Map<String, Object> manifest = Manifest.read(again.folder());
-        assertEquals(2, manifest.get("sessions"));
+        assertEquals(2, manifest.get("invocations"));
         assertEquals(firstStart, manifest.get("firstStartedAt"), "the manifest still says when the experiment began");
         assertEquals(12, again.skipped());
         assertEquals(0, again.ok());
