@@ -33,8 +33,10 @@ public class PcaTiming {
             for (String m : methods) {
                 PcaOptions o = PcaOptions.components(k).withMethod(PcaMethod.fromName(m));
                 long t0 = System.nanoTime();
+                long cpu0 = FeatureBench.cpuNanos();
                 PcaModel model = new PcaTransform(o).fit(ds, new FitContext(7, p, FitListener.NONE));
                 double fit = (System.nanoTime() - t0) / 1e9;
+                double fitCpu = (FeatureBench.cpuNanos() - cpu0) / 1e9;
                 t0 = System.nanoTime();
                 model.apply(ds, p);
                 double apply = (System.nanoTime() - t0) / 1e9;
@@ -47,8 +49,9 @@ public class PcaTiming {
                 } else {
                     vsFirst = String.format(" captured/first=%.5f last-eigenvalue/first's=%.4f", captured / java.util.Arrays.stream(first).sum(), ev[k - 1] / first[k - 1]);
                 }
-                System.out.printf("%s %d x %d -> %d, %s, %d threads: fit %.2f s, transform %.2f s, explained variance %.4f%s%n",
-                        ds.name(), ds.size(), ds.features().cols(), k, m, threads, fit, apply, ratio, vsFirst);
+                System.out.printf("%s %d x %d -> %d, %s, %d threads: fit %.2f s (%.2f s CPU), transform %.2f s, explained variance %.4f%s; load %s%n",
+                        ds.name(), ds.size(), ds.features().cols(), k, m, threads, fit, fitCpu, apply, ratio, vsFirst,
+                        new String(java.nio.file.Files.readAllBytes(Path.of("/proc/loadavg"))).split(" ")[0]);
             }
         }
     }
