@@ -85,7 +85,7 @@ public final class Comparison {
             throw new IllegalArgumentException(dir + " holds no " + RunLog.FILE_NAME
                     + ": -Dcompare needs two experiments' results folders, e.g. results/a,results/b");
         }
-        List<RunRecord> records = RunLog.in(dir).readAll();
+        List<RunRecord> records = RunLog.in(dir).readLatest();
         return new Loaded(records, Summaries.summarize(records, new RunArtifacts(dir)));
     }
 

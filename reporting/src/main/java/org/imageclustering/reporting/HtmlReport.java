@@ -77,13 +77,13 @@ final class HtmlReport {
     }
 
     private static final String CSS = """
-            body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1320px;color:#222;padding:0 16px}
+            body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1400px;color:#222;padding:0 16px}
             h1{margin-bottom:4px}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:36px}
             .lead{color:#555}nav a{margin-right:14px}
             table{border-collapse:collapse;font-size:13px;margin:8px 0}
             th,td{border:1px solid #ddd;padding:3px 7px;text-align:right;white-space:nowrap}
             th{background:#f4f6f8}td.l,th.l{text-align:left}
-            .grid{display:flex;flex-wrap:wrap;gap:14px}.card{border:1px solid #e4e4e4;padding:6px;border-radius:4px}
+            .grid{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.card{border:1px solid #e4e4e4;padding:6px;border-radius:4px}
             .card p{margin:2px 0 6px;font-size:12px;color:#444}.scroll{overflow-x:auto}
             img.pix{image-rendering:pixelated;display:block}
             code{background:#f4f4f4;padding:0 3px}
@@ -151,7 +151,7 @@ final class HtmlReport {
                     lines.add(new Svg.Series(e.getKey(), x, y, lo, hi));
                 }
                 String svg = Svg.lineChart(split + " " + metric, "K", metric
-                        + (Metrics.lowerIsBetter(metric) ? " (lower is better)" : ""), lines, 430, 290, true);
+                        + (Metrics.lowerIsBetter(metric) ? " (lower is better)" : ""), lines, 420, 290, true, true);
                 saveImage("elbow-" + split + "-" + metric + ".svg", svg);
                 b.append("<div class=\"card\">").append(svg).append("</div>\n");
             }
@@ -182,14 +182,14 @@ final class HtmlReport {
                     x[j] = t.get(j).iteration();
                     y[j] = t.get(j).distortion();
                 }
-                lines.add(new Svg.Series("seed " + r.seed() + " (" + r.stopReason() + ", " + r.iterations() + " it.)",
+                lines.add(new Svg.Series("seed #" + r.seedIndex() + " (" + r.stopReason() + ", " + r.iterations() + " it.)",
                         x, y, null, null));
             }
             if (lines.isEmpty()) {
                 continue;
             }
-            String svg = Svg.lineChart(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k(), "iteration",
-                    "distortion", lines, 430, 260, lines.size() <= 10);
+            String svg = Svg.lineChart("K=" + s.k() + " · " + s.dataset() + ": " + s.seriesLabel(), "iteration",
+                    "distortion", lines, 420, 260, lines.size() <= 10, true);
             saveImage("convergence-" + slug(s) + ".svg", svg);
             b.append("<div class=\"card\">").append(svg).append("</div>\n");
         }
@@ -217,7 +217,7 @@ final class HtmlReport {
             for (int c = 0; c < s.k(); c++) {
                 cols.add(Integer.toString(c));
             }
-            String svg = Svg.heatmap(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k() + " (seed " + best.seed() + ")",
+            String svg = Svg.heatmap(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k() + " (seed #" + best.seedIndex() + ")",
                     t.classNames(), cols, t.counts());
             saveImage("contingency-" + slug(s) + ".svg", svg);
             b.append("<div class=\"card scroll\">").append(svg).append("</div>\n");
@@ -261,7 +261,7 @@ final class HtmlReport {
             String name = slug(s) + "-" + suffix + ".png";
             AtomicFiles.write(imagesDir.resolve(name), png);
             b.append("<div class=\"card\"><p>").append(esc(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k()
-                    + ", seed " + best.seed() + note)).append("</p><img class=\"pix\" alt=\"").append(esc(heading + " "
+                    + ", seed #" + best.seedIndex() + " (" + best.seed() + ")" + note)).append("</p><img class=\"pix\" alt=\"").append(esc(heading + " "
                     + s.seriesLabel() + " K=" + s.k())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(png)).append("\"></div>\n");
         }

@@ -80,6 +80,11 @@ class ReportsEndToEndTest {
                 "the report must not reference the network");
         assertTrue(Files.exists(dir.resolve("images").resolve("elbow-train-nmi.svg")));
         assertTrue(w.consoleTable().contains("train nmi"), w.consoleTable());
+
+        // Rebuilding from the same folder gives the same bytes (no clock, no hash-order in the output).
+        Reports.writeAll(dir);
+        assertEquals(html, Files.readString(w.html()));
+        assertEquals(csv, Files.readString(w.summaryCsv()));
     }
 
     @Test

@@ -212,27 +212,31 @@ final class LloydEngine {
      */
     private long[] hamerlyChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
                                 double[] upper, double[] lower, int[] gather, double[] halfGap, double[] xNorms) {
-        float[] lanes = SquaredEuclidean.lanesBuffer();
-        long dc = 0;
+        // Pass 1: rows whose stale bounds already prove the label are done.
         int m = s;
         for (int i = s; i < e; i++) {
             int a = labels[i];
             fresh[i] = a;
-            double bound = Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK);
-            if (upper[i] < bound) {
-                continue;
+            if (upper[i] >= Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK)) {
+                gather[m++] = i;
             }
-            upper[i] = Math.sqrt(Math.max(0, prepared.upperBound(data, i, xNorms[i], a, lanes)));
-            dc++;
-            if (upper[i] < bound) {
-                continue;
-            }
-            gather[m++] = i;
         }
+        long dc = m - s;
+        // Pass 2: tighten the upper bound of the others with one distance each, then test again.
+        SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
+        int full = s;
+        for (int g = s; g < m; g++) {
+            int i = gather[g];
+            int a = labels[i];
+            if (upper[i] >= Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK)) {
+                gather[full++] = i;
+            }
+        }
+        // Pass 3: the rest are compared with every centre.
         long ex = 0;
-        if (m > s) {
-            ex = SquaredEuclidean.assign(data, xNorms, gather, s, m, prepared, fresh, null, upper, lower);
-            dc += (long) (m - s) * k;
+        if (full > s) {
+            ex = SquaredEuclidean.assign(data, xNorms, gather, s, full, prepared, fresh, null, upper, lower);
+            dc += (long) (full - s) * k;
         }
         return new long[] {dc, ex};
     }

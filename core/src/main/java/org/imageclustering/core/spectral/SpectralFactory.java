@@ -20,6 +20,11 @@ import org.imageclustering.core.spectral.SpectralOptions.Solver;
  * {@code krylov-size}, {@code memory-limit-mb}.
  */
 public final class SpectralFactory implements ClusteringAlgorithmFactory {
+    /** Every key this factory reads; the options' messages start with one of them. */
+    private static final java.util.Set<String> KEYS = java.util.Set.of("affinity", "neighbors", "knn-weights",
+            "local-scale-neighbor", "gamma", "affinity-file", "laplacian", "solver", "landmarks", "pca", "assign",
+            "restarts", "eigen-tolerance", "eigen-max-iterations", "krylov-size", "memory-limit-mb");
+
     public SpectralFactory() {
     }
 
@@ -63,8 +68,7 @@ public final class SpectralFactory implements ClusteringAlgorithmFactory {
             if (key.equals("memory-limit-mb")) {
                 msg = "memory-limit-mb must be >= 0 (0 = 80% of the heap), was " + memoryMb;
             }
-            boolean known = params.asMap().containsKey(key) || key.equals("k");
-            throw new OptionException(known && !key.equals("k") ? params.keyPath(key) : params.path(), msg);
+            throw new OptionException(KEYS.contains(key) ? params.keyPath(key) : params.path(), msg);
         } catch (ArithmeticException e) {
             throw params.invalid("memory-limit-mb", "is too large: " + memoryMb);
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class NearestNeighborsTest {
     @Test
     void matchesBruteForceAcrossTileBoundaries() {
-        // 1,300 rows span three reference tiles and eleven query chunks
+        // 1,300 rows span three tiles: diagonal and off-diagonal tile pairs
         FloatMatrix x = Fixtures.blobs(4, 325, 6, 3, 8).points();
         NearestNeighbors.Result r = NearestNeighbors.of(x, 7, Parallelism.sequential());
         int n = x.rows();
@@ -30,12 +30,48 @@ class NearestNeighborsTest {
             }
             Arrays.sort(others, Comparator.<Integer>comparingDouble(j -> SquaredEuclidean.distance(x, row, x, j))
                     .thenComparingInt(j -> j));
+            // the kernel's distances are float32 dot products: compare exact distances of the lists
             for (int q = 0; q < 7; q++) {
-                assertEquals(others[q], r.index(row, q), "row " + row + " neighbour " + q);
-                // the blocked kernel expands |x|^2 - 2x.y + |y|^2 in float lanes: equal to float precision
-                double exact = SquaredEuclidean.distance(x, row, x, others[q]);
-                assertEquals(exact, r.squaredDistance(row, q), 1e-5 * Math.max(1, exact));
+                double want = SquaredEuclidean.distance(x, row, x, others[q]);
+                double got = SquaredEuclidean.distance(x, row, x, r.index(row, q));
+                assertEquals(want, got, 1e-5 * Math.max(1, want), "row " + row + " neighbour " + q);
+                assertEquals(want, r.squaredDistance(row, q), 1e-5 * Math.max(1, want));
+                assertTrue(r.index(row, q) != row);
             }
+        }
+    }
+
+    @Test
+    void subspaceFilterFindsTheExactNeighboursOfWideRows() {
+        // 240-dimensional rows like images: most variance in a few dozen directions, a little in all
+        // the others, so the bound prunes, and it has to be a true lower bound for the answer to be exact
+        int n = 900;
+        int d = 240;
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(13);
+        float[] v = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double centre = j == i % 6 ? 6 : 0;
+                double sd = j < 30 ? 1 : 0.05;
+                v[i * d + j] = (float) (centre + sd * rng.nextGaussian());
+            }
+        }
+        FloatMatrix x = FloatMatrix.wrap(n, d, v);
+        NearestNeighbors.Result brute = NearestNeighbors.bruteForce(x, 6, Parallelism.sequential());
+        NearestNeighbors.Result filtered = NearestNeighbors.filtered(x, 6, Parallelism.sequential());
+        assertTrue(filtered.exactDistances() < (long) n * (n - 1) / 4,
+                "the filter must skip most pairs, evaluated " + filtered.exactDistances());
+        for (int i = 0; i < x.rows(); i++) {
+            for (int q = 0; q < 6; q++) {
+                double exact = SquaredEuclidean.distance(x, i, x, filtered.index(i, q));
+                assertEquals(exact, filtered.squaredDistance(i, q), 0.0, "filtered distances are exact");
+                assertEquals(brute.squaredDistance(i, q), exact, 1e-5 * exact, "row " + i + " neighbour " + q);
+            }
+        }
+        try (Parallelism p = Parallelism.of(3)) {
+            NearestNeighbors.Result three = NearestNeighbors.filtered(x, 6, p);
+            assertArrayEquals(filtered.indices(), three.indices());
+            assertArrayEquals(filtered.squaredDistances(), three.squaredDistances());
         }
     }
 
