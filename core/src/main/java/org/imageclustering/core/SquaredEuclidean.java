@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       in {@code double} and summed in {@code double} (relative error about {@code d x 1e-16}).</li>
  *   <li>The block kernels ({@link #assign}, {@link #nearest}, {@link #block}) use the expansion
  *       {@code ||x||^2 - 2 x.c + ||c||^2}: the dot products run on float32 SIMD lanes (the
- *       incubating Vector API) over blocks of 4 rows x 2 centres, tiled over the features so that
+ *       incubating Vector API) over blocks of 5 rows x 2 centres, tiled over the features so that
  *       the centre tile stays in the L2 cache, and are combined in {@code double}. Cancellation can
  *       make the expansion slightly wrong, even negative, when {@code x} is close to {@code c}, so it
  *       is clamped at 0. Its error is bounded rigorously: with {@code n} the longest chain of float
@@ -38,7 +38,7 @@ public final class SquaredEuclidean {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Rows processed together by the block kernels (their partial dot products stay in a small array). */
-    private static final int ROW_BLOCK = 16;
+    private static final int ROW_BLOCK = 20;
     /** Floats of centre data per feature tile: 64 Ki floats, 256 KiB, fits the L2 cache beside the rows. */
     private static final int TILE_BUDGET = 1 << 16;
     private static final double UNIT_ROUNDOFF = 0x1p-24;
@@ -299,6 +299,65 @@ public final class SquaredEuclidean {
     }
 
     /**
+     * For each row {@code i} in {@code rows[start..end)}, an upper bound on the true (not squared)
+     * distance to its own centre {@code own[i]}, into {@code upper[i]}: the bound Hamerly's method
+     * tightens. Four (row, centre) pairs share one SIMD loop, each with exactly the operations of
+     * {@link Centers#approximate}.
+     */
+    public static void upperBounds(FloatMatrix x, double[] xNorms, int[] rows, int start, int end, Centers centers,
+                                   int[] own, double[] upper) {
+        requireSameWidth(x, centers.centers);
+        int d = x.cols();
+        float[] xd = x.data();
+        float[] cd = centers.centers.data();
+        float[] lanes = new float[LANES];
+        double[] acc = new double[4];
+        int[] idx = new int[4];
+        for (int b = start; b < end; b += 4) {
+            int m = Math.min(4, end - b);
+            for (int r = 0; r < 4; r++) {
+                idx[r] = rows[b + Math.min(r, m - 1)];
+            }
+            acc[0] = 0;
+            acc[1] = 0;
+            acc[2] = 0;
+            acc[3] = 0;
+            int o0 = idx[0] * d;
+            int o1 = idx[1] * d;
+            int o2 = idx[2] * d;
+            int o3 = idx[3] * d;
+            int p0 = own[idx[0]] * d;
+            int p1 = own[idx[1]] * d;
+            int p2 = own[idx[2]] * d;
+            int p3 = own[idx[3]] * d;
+            for (int t0 = 0; t0 < d; t0 += centers.tile) {
+                int t1 = Math.min(d, t0 + centers.tile);
+                FloatVector a0 = FloatVector.zero(SPECIES);
+                FloatVector a1 = FloatVector.zero(SPECIES);
+                FloatVector a2 = FloatVector.zero(SPECIES);
+                FloatVector a3 = FloatVector.zero(SPECIES);
+                int vend = t0 + SPECIES.loopBound(t1 - t0);
+                for (int j = t0; j < vend; j += LANES) {
+                    a0 = FloatVector.fromArray(SPECIES, xd, o0 + j).fma(FloatVector.fromArray(SPECIES, cd, p0 + j), a0);
+                    a1 = FloatVector.fromArray(SPECIES, xd, o1 + j).fma(FloatVector.fromArray(SPECIES, cd, p1 + j), a1);
+                    a2 = FloatVector.fromArray(SPECIES, xd, o2 + j).fma(FloatVector.fromArray(SPECIES, cd, p2 + j), a2);
+                    a3 = FloatVector.fromArray(SPECIES, xd, o3 + j).fma(FloatVector.fromArray(SPECIES, cd, p3 + j), a3);
+                }
+                acc[0] += finish(a0, xd, o0, cd, p0, vend, t1, lanes);
+                acc[1] += finish(a1, xd, o1, cd, p1, vend, t1, lanes);
+                acc[2] += finish(a2, xd, o2, cd, p2, vend, t1, lanes);
+                acc[3] += finish(a3, xd, o3, cd, p3, vend, t1, lanes);
+            }
+            for (int r = 0; r < m; r++) {
+                int i = idx[r];
+                int c = own[i];
+                double a = xNorms[i] + centers.norms[c] - 2 * acc[r];
+                upper[i] = Math.sqrt(Math.max(0, a + errorBound(xNorms[i], centers.norms[c], centers.gamma)));
+            }
+        }
+    }
+
+    /**
      * Approximate squared distances from rows {@code [start, end)} of {@code x} (squared norms
      * {@code xNorms}) to every centre, clamped at 0, written row-major into
      * {@code out[(i - start) * k + c]}.
@@ -360,22 +419,27 @@ public final class SquaredEuclidean {
         java.util.Arrays.fill(acc, 0, m * k, 0.0);
         for (int t0 = 0; t0 < d; t0 += tile) {
             int t1 = Math.min(d, t0 + tile);
-            for (int r = 0; r < m; r += 4) {
+            for (int r = 0; r < m; r += 5) {
                 // A short last group repeats its last row; the repeats are computed and dropped.
                 int r1 = Math.min(r + 1, m - 1);
                 int r2 = Math.min(r + 2, m - 1);
                 int r3 = Math.min(r + 3, m - 1);
+                int r4 = Math.min(r + 4, m - 1);
                 for (int cc = 0; cc < k; cc += 2) {
                     int c1 = Math.min(cc + 1, k - 1);
-                    tile4x2(x, off[r], off[r1], off[r2], off[r3], c, cc * d, c1 * d, t0, t1, lanes, acc,
-                            r * k, r1 * k, r2 * k, r3 * k, cc, c1, m - r, k - cc);
+                    tile5x2(x, off[r], off[r1], off[r2], off[r3], off[r4], c, cc * d, c1 * d, t0, t1, lanes, acc,
+                            r * k, r1 * k, r2 * k, r3 * k, r4 * k, cc, c1, m - r, k - cc);
                 }
             }
         }
     }
 
-    private static void tile4x2(float[] x, int o0, int o1, int o2, int o3, float[] c, int p0, int p1,
-                                int t0, int t1, float[] lanes, double[] acc, int b0, int b1, int b2, int b3,
+    /**
+     * The micro-kernel: 5 rows x 2 centres, ten independent FMA chains (enough to hide the FMA
+     * latency on two pipes) fed by seven vector loads per ten FMAs.
+     */
+    private static void tile5x2(float[] x, int o0, int o1, int o2, int o3, int o4, float[] c, int p0, int p1,
+                                int t0, int t1, float[] lanes, double[] acc, int b0, int b1, int b2, int b3, int b4,
                                 int c0, int c1, int rowsLeft, int centersLeft) {
         FloatVector a00 = FloatVector.zero(SPECIES);
         FloatVector a01 = FloatVector.zero(SPECIES);
@@ -385,6 +449,8 @@ public final class SquaredEuclidean {
         FloatVector a21 = FloatVector.zero(SPECIES);
         FloatVector a30 = FloatVector.zero(SPECIES);
         FloatVector a31 = FloatVector.zero(SPECIES);
+        FloatVector a40 = FloatVector.zero(SPECIES);
+        FloatVector a41 = FloatVector.zero(SPECIES);
         int vend = t0 + SPECIES.loopBound(t1 - t0);
         for (int j = t0; j < vend; j += LANES) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, c, p0 + j);
@@ -401,6 +467,9 @@ public final class SquaredEuclidean {
             FloatVector x3 = FloatVector.fromArray(SPECIES, x, o3 + j);
             a30 = x3.fma(v0, a30);
             a31 = x3.fma(v1, a31);
+            FloatVector x4 = FloatVector.fromArray(SPECIES, x, o4 + j);
+            a40 = x4.fma(v0, a40);
+            a41 = x4.fma(v1, a41);
         }
         boolean second = centersLeft > 1;
         acc[b0 + c0] += finish(a00, x, o0, c, p0, vend, t1, lanes);
@@ -425,23 +494,43 @@ public final class SquaredEuclidean {
                 acc[b3 + c1] += finish(a31, x, o3, c, p1, vend, t1, lanes);
             }
         }
+        if (rowsLeft > 4) {
+            acc[b4 + c0] += finish(a40, x, o4, c, p0, vend, t1, lanes);
+            if (second) {
+                acc[b4 + c1] += finish(a41, x, o4, c, p1, vend, t1, lanes);
+            }
+        }
     }
 
     /** Lane sum in a fixed order, then the scalar tail: the one way every dot product ends. */
     private static float finish(FloatVector a, float[] x, int xo, float[] c, int co, int vend, int t1,
                                 float[] lanes) {
         a.intoArray(lanes, 0);
-        float s = lanes[0];
-        for (int l = 1; l < LANES; l++) {
-            s += lanes[l];
-        }
+        float s = sumLanes(lanes);
         for (int j = vend; j < t1; j++) {
             s = Math.fma(x[xo + j], c[co + j], s);
         }
         return s;
     }
 
-    /** One dot product with exactly the operations the 4 x 2 kernel applies to each pair. */
+    /** Pairwise sum in a fixed order: log2(lanes) dependent additions instead of lanes - 1. */
+    private static float sumLanes(float[] v) {
+        int n = v.length;
+        if (n == 8) {
+            return ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]));
+        }
+        if (n == 16) {
+            return (((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7])))
+                    + (((v[8] + v[9]) + (v[10] + v[11])) + ((v[12] + v[13]) + (v[14] + v[15])));
+        }
+        float s = v[0];
+        for (int l = 1; l < n; l++) {
+            s += v[l];
+        }
+        return s;
+    }
+
+    /** One dot product with exactly the operations the 5 x 2 kernel applies to each pair. */
     private static double dot(float[] x, int xo, float[] c, int co, int d, int tile, float[] lanes) {
         double total = 0;
         for (int t0 = 0; t0 < d; t0 += tile) {

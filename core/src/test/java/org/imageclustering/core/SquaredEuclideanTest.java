@@ -115,6 +115,28 @@ class SquaredEuclideanTest {
     }
 
     @Test
+    void batchedUpperBoundsEqualTheSinglePairComputation() {
+        FloatMatrix x = random(23, 3072, 13, 1, 0.5);
+        FloatMatrix c = random(101, 3072, 14, 1, 0.5); // tiled: 101 x 3072 exceeds one tile
+        SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(c);
+        double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
+        int[] rows = new int[23];
+        int[] own = new int[23];
+        for (int i = 0; i < 23; i++) {
+            rows[i] = 22 - i;
+            own[i] = (i * 37) % 101;
+        }
+        double[] upper = new double[23];
+        SquaredEuclidean.upperBounds(x, norms, rows, 0, 23, centers, own, upper);
+        float[] lanes = SquaredEuclidean.lanesBuffer();
+        for (int i = 0; i < 23; i++) {
+            double single = Math.sqrt(Math.max(0, centers.upperBound(x, i, norms[i], own[i], lanes)));
+            assertEquals(Double.doubleToLongBits(single), Double.doubleToLongBits(upper[i]), "row " + i);
+            assertTrue(upper[i] >= Math.sqrt(SquaredEuclidean.distance(x, i, c, own[i])));
+        }
+    }
+
+    @Test
     void hamerlyBoundsEncloseTheTrueDistances() {
         FloatMatrix x = random(64, 100, 11, 1, 0);
         FloatMatrix c = random(9, 100, 12, 1, 0);

@@ -15,7 +15,7 @@ import org.imageclustering.core.Parameters;
  * <p>Options (all optional): {@code train-images}, {@code train-labels}, {@code test-images},
  * {@code test-labels} (file names relative to the path, or absolute; defaults are the MNIST names, each
  * also tried with {@code .gz}), {@code class-names} (a list; default "0", "1", ... up to the largest
- * label), {@code name} (the dataset's name in results, default {@code idx}). A path is required. The test
+ * label). A path is required. The test
  * split is read when both its files exist.
  */
 public final class IdxLoader implements DatasetLoader {
@@ -29,7 +29,6 @@ public final class IdxLoader implements DatasetLoader {
         String trainLabels = p.string("train-labels", IdxDatasets.TRAIN_LABELS);
         String testImages = p.string("test-images", IdxDatasets.TEST_IMAGES);
         String testLabels = p.string("test-labels", IdxDatasets.TEST_LABELS);
-        String name = p.string("name", "idx");
         List<String> classNames = null;
         if (p.has("class-names")) {
             Object raw = p.raw("class-names");
@@ -52,7 +51,7 @@ public final class IdxLoader implements DatasetLoader {
         if (!Files.isDirectory(folder)) {
             throw new NoSuchFileException(folder.toString(), null, "no such folder. " + howToGet);
         }
-        return IdxDatasets.loadFrom(name, folder, trainImages, trainLabels, testImages, testLabels, classNames,
+        return IdxDatasets.loadFrom("idx", folder, trainImages, trainLabels, testImages, testLabels, classNames,
                 options.raw(), howToGet);
     }
 }

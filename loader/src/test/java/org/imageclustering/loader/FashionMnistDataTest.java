@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.imageclustering.core.Parameters;
 import org.junit.jupiter.api.Test;
 
 /** Loads the real Fashion-MNIST files: the sample shipped in the repository, and the full Debian dataset where installed. */
@@ -56,9 +57,31 @@ class FashionMnistDataTest {
     }
 
     @Test
+    void stratifiedSubsampleOfTheSampleKeepsClassShares() throws Exception {
+        Dataset train = new FashionMnistLoader().load(LoaderOptions.at(SAMPLE)).train();
+        int[] counts = new int[10];
+        for (int y : train.labels()) {
+            counts[y]++;
+        }
+        Dataset small = Subsample.stratified(train, 300, 11);
+        int[] kept = new int[10];
+        for (int y : small.labels()) {
+            kept[y]++;
+        }
+        assertArrayEquals(Subsample.apportion(counts, 2000, 300), kept);
+        for (int c = 0; c < 10; c++) {
+            assertTrue(Math.abs(kept[c] - 300.0 * counts[c] / 2000) < 1, "class " + c);
+        }
+        assertEquals(train.shape(), small.shape());
+        assertEquals(train.sources(), small.sources());
+    }
+
+    @Test
     void fullDebianDatasetHas60000TrainAnd10000TestImages() throws Exception {
         assumeTrue(Files.isDirectory(DEBIAN), "dataset-fashion-mnist is not installed");
-        DatasetSplits s = new FashionMnistLoader().load(LoaderOptions.at(DEBIAN));
+        // no path: the loader's first default place is the Debian package
+        DatasetSplits s = new FashionMnistLoader().load(new LoaderOptions(null, false, Parameters.empty("dataset")));
+        assertTrue(s.train().sources().get(0).path().startsWith(DEBIAN.toString()), s.train().sources().toString());
         assertEquals(60_000, s.train().size());
         assertEquals(10_000, s.test().size());
         checkAgainstFiles(DEBIAN, s.train(), "train");

@@ -104,10 +104,10 @@ class IdxLoaderTest {
         write(dir.resolve("x.idx"), idxImages(3, 2, 3, PIXELS));
         write(dir.resolve("y.idx.gz"), gzip(idxLabels(bytes(1, 0, 1))));
         Parameters p = Parameters.of("dataset", Map.of("train-images", "x.idx", "train-labels", "y.idx.gz",
-                "class-names", List.of("cat", "dog"), "name", "pets"));
+                "class-names", List.of("cat", "dog")));
         DatasetSplits s = new IdxLoader().load(new LoaderOptions(dir, false, p));
         assertEquals(List.of("cat", "dog"), s.train().classNames());
-        assertEquals("pets/train", s.train().name());
+        assertEquals("idx/train", s.train().name());
         assertArrayEquals(new int[] {1, 0, 1}, s.train().labels());
         assertNull(s.test());
     }
@@ -158,6 +158,17 @@ class IdxLoaderTest {
         assertTrue(e.file().endsWith("train-images-idx3-ubyte.gz (decompressed)"), e.file());
         assertEquals(30, e.offset());
         assertTrue(e.getMessage().contains("expected 3 x 2 x 3 values"), e.getMessage());
+    }
+
+    @Test
+    void gzipFileCutShortNamesWhereTheCompressedDataEnds() {
+        writeSet(dir, true);
+        byte[] gz = gzip(idxImages(3, 2, 3, PIXELS));
+        write(dir.resolve("train-images-idx3-ubyte.gz"), java.util.Arrays.copyOf(gz, gz.length - 12));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> fashion(dir));
+        assertTrue(e.file().endsWith("train-images-idx3-ubyte.gz"), e.file());
+        assertEquals(gz.length - 12, e.offset());
+        assertTrue(e.getMessage().contains("incomplete download"), e.getMessage());
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class AtomicFiles {
                     }
                     ch.force(true);
                 }
+                makeReadable(tmp);
                 try {
                     Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -43,6 +44,18 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only; results are meant to be shared (copied, served), so
+     * give them the usual rw-r--r-- where the file system has POSIX permissions.
+     */
+    private static void makeReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its defaults apply.
         }
     }
 

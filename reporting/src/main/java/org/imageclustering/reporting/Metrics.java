@@ -31,6 +31,7 @@ import org.imageclustering.reporting.metrics.VMeasure;
 public final class Metrics {
     private static final Map<String, Class<? extends Metric>> CLASSES;
     private static final Map<String, Supplier<Metric>> FACTORIES;
+    private static final List<String> STANDARD;
 
     static {
         Map<String, Class<? extends Metric>> c = new LinkedHashMap<>();
@@ -49,6 +50,14 @@ public final class Metrics {
         register(c, f, "silhouette", Silhouette.class, Silhouette::new);
         register(c, f, "calinski-harabasz", CalinskiHarabasz.class, CalinskiHarabasz::new);
         register(c, f, "davies-bouldin", DaviesBouldin.class, DaviesBouldin::new);
+        STANDARD = List.copyOf(c.keySet());
+        // Other normalisations of NMI and AMI: selectable by name, not part of the default list.
+        register(c, f, "nmi-geometric", NormalizedMutualInformation.Geometric.class, NormalizedMutualInformation.Geometric::new);
+        register(c, f, "nmi-min", NormalizedMutualInformation.Min.class, NormalizedMutualInformation.Min::new);
+        register(c, f, "nmi-max", NormalizedMutualInformation.Max.class, NormalizedMutualInformation.Max::new);
+        register(c, f, "ami-geometric", AdjustedMutualInformation.Geometric.class, AdjustedMutualInformation.Geometric::new);
+        register(c, f, "ami-min", AdjustedMutualInformation.Min.class, AdjustedMutualInformation.Min::new);
+        register(c, f, "ami-max", AdjustedMutualInformation.Max.class, AdjustedMutualInformation.Max::new);
         CLASSES = Collections.unmodifiableMap(c);
         FACTORIES = Collections.unmodifiableMap(f);
     }
@@ -65,17 +74,26 @@ public final class Metrics {
         f.put(name, factory);
     }
 
-    /** Every standard metric name, in report order. */
+    /** Every standard metric name, in report order: the default {@code metrics:} list. */
     public static List<String> names() {
+        return STANDARD;
+    }
+
+    /**
+     * Every name that may be asked for: the standard ones, then the other normalisations of NMI and
+     * AMI ({@code nmi-geometric}, {@code nmi-min}, {@code nmi-max}, {@code ami-geometric},
+     * {@code ami-min}, {@code ami-max}).
+     */
+    public static List<String> allNames() {
         return List.copyOf(CLASSES.keySet());
     }
 
-    /** Name to implementing class, in report order (for Guice {@code MapBinder}s). */
+    /** Name to implementing class for every name of {@link #allNames()} (for Guice {@code MapBinder}s). */
     public static Map<String, Class<? extends Metric>> classes() {
         return CLASSES;
     }
 
-    /** Whether {@code name} is a standard metric. */
+    /** Whether {@code name} is a metric of {@link #allNames()}. */
     public static boolean isKnown(String name) {
         return CLASSES.containsKey(name);
     }
@@ -99,7 +117,7 @@ public final class Metrics {
     /** The standard metrics that need true labels, in report order. */
     public static List<String> externalNames() {
         List<String> out = new ArrayList<>();
-        for (String n : CLASSES.keySet()) {
+        for (String n : STANDARD) {
             if (isExternal(n)) {
                 out.add(n);
             }
@@ -109,7 +127,7 @@ public final class Metrics {
 
     /** The standard metrics that look at geometry only, in report order. */
     public static List<String> internalNames() {
-        List<String> out = new ArrayList<>(CLASSES.keySet());
+        List<String> out = new ArrayList<>(STANDARD);
         out.removeAll(externalNames());
         return out;
     }

@@ -39,8 +39,19 @@ final class Numbers {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** {@code mean ± sd} for people (just the mean when sd is undefined). */
+    /**
+     * {@code mean ± sd} for people, both with the decimals the mean's magnitude warrants (so
+     * {@code 120750 ± 250} and {@code 0.5200 ± 0.0100}); just the mean when sd is undefined.
+     */
     static String meanSd(double mean, double sd) {
-        return Double.isNaN(sd) ? short4(mean) : short4(mean) + " ± " + short4(sd);
+        if (Double.isNaN(sd) || !Double.isFinite(mean)) {
+            return short4(mean);
+        }
+        double a = Math.abs(mean);
+        if (a != 0 && (a >= 1e12 || a < 1e-3)) {
+            return String.format(Locale.ROOT, "%.3e ± %.1e", mean, sd);
+        }
+        int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 4;
+        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, sd);
     }
 }

@@ -53,7 +53,7 @@ public final class Reports {
             throw new IllegalArgumentException(resultsDir + " holds no " + RunLog.FILE_NAME
                     + ": is it an experiment's results folder (results/<experiment>)?");
         }
-        List<RunRecord> records = RunLog.in(resultsDir).readAll();
+        List<RunRecord> records = RunLog.in(resultsDir).readLatest();
         JsonNode manifest = readManifest(resultsDir);
         RunArtifacts artifacts = new RunArtifacts(resultsDir);
         List<ConfigurationSummary> summaries = Summaries.summarize(records, artifacts);
@@ -82,7 +82,7 @@ public final class Reports {
 
     /** The console table of a results folder, without writing anything. */
     public static String consoleTable(Path resultsDir) {
-        List<RunRecord> records = RunLog.in(resultsDir).readAll();
+        List<RunRecord> records = RunLog.in(resultsDir).readLatest();
         return SummaryTables.console(Summaries.summarize(records, new RunArtifacts(resultsDir)));
     }
 

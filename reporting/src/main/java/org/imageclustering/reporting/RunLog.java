@@ -23,7 +23,8 @@ import org.apache.logging.log4j.Logger;
  * The experiment's {@code runs.jsonl}: one {@link RunRecord} per line, appended the moment a run
  * finishes. Each line is written whole and forced to disk before {@link #append} returns, so a
  * killed process leaves at most one torn final line, which {@link #readAll} skips with a warning
- * and the next append cuts off. Safe to share between threads of one process.
+ * and the next append cuts off. Appends from several threads of one process are serialised per
+ * file; two processes must not append to one log at once.
  */
 public final class RunLog {
     /** The file name inside an experiment's results folder. */
@@ -34,6 +35,10 @@ public final class RunLog {
             .disable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // newer writers may add fields
             .build();
+
+    /** One lock per file, so that several RunLog objects for the same file never interleave lines. */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path file;
 
@@ -72,8 +77,14 @@ public final class RunLog {
     }
 
     /** Appends {@code record} as one line and forces it to disk. */
-    public synchronized void append(RunRecord record) {
+    public void append(RunRecord record) {
         byte[] line = (toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new Object())) {
+            write(record, line);
+        }
+    }
+
+    private void write(RunRecord record, byte[] line) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -156,5 +167,23 @@ public final class RunLog {
             }
         }
         return out;
+    }
+
+    /**
+     * The last record of each run id, in the order of their last appearance: a run that was
+     * retried (failed, then succeeded on a rerun) counts once, as its latest outcome.
+     */
+    public static List<RunRecord> latestPerRun(List<RunRecord> records) {
+        java.util.Map<String, RunRecord> byId = new java.util.LinkedHashMap<>();
+        for (RunRecord r : records) {
+            byId.remove(r.runId());
+            byId.put(r.runId(), r);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** {@link #readAll()} reduced to the latest record of each run id. */
+    public List<RunRecord> readLatest() {
+        return latestPerRun(readAll());
     }
 }

@@ -59,7 +59,7 @@ public final class Summaries {
             }
         }
         splits.sort(Comparator.comparingInt(Summaries::splitRank));
-        List<String> order = new ArrayList<>(Metrics.names());
+        List<String> order = new ArrayList<>(Metrics.allNames());
         List<String> out = new ArrayList<>();
         for (String split : splits) {
             List<String> names = new ArrayList<>();

@@ -16,8 +16,10 @@ public final class SummaryTables {
     public static final String CSV_HEADER = "dataset,transforms,algorithm,parameters,k,split,metric,n,mean,sd,median,"
             + "min,max,ci95_low,ci95_high,runs,failed,best_seed";
 
-    /** Metrics shown on the console, in this order, when measured. */
+    /** Metrics shown on the console for the training split, in this order, when measured. */
     static final List<String> CONSOLE_METRICS = List.of("distortion", "purity", "accuracy", "nmi", "ari", "silhouette");
+    /** Metrics shown on the console for other splits (test), to keep the table terminal-wide. */
+    static final List<String> CONSOLE_OTHER_SPLIT_METRICS = List.of("purity", "accuracy", "nmi");
 
     private SummaryTables() {
     }
@@ -140,8 +142,8 @@ public final class SummaryTables {
         for (String split : splits(summaries)) {
             List<String> present = metricsOf(summaries, split);
             List<String> pick = new ArrayList<>();
-            for (String m : CONSOLE_METRICS) {
-                if (present.contains(m) && (split.equals("train") || !m.equals("silhouette"))) {
+            for (String m : split.equals("train") ? CONSOLE_METRICS : CONSOLE_OTHER_SPLIT_METRICS) {
+                if (present.contains(m)) {
                     pick.add(m);
                 }
             }

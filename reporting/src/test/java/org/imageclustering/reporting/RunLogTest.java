@@ -74,4 +74,17 @@ class RunLogTest {
     void missingLogReadsAsEmpty() {
         assertEquals(List.of(), RunLog.in(dir.resolve("none")).readAll());
     }
+
+    @Test
+    void aRetriedRunCountsOnceAsItsLatestOutcome() {
+        RunLog log = RunLog.in(dir);
+        RunRecord ok = record("r1", 0, 0.5);
+        RunRecord failed = new RunRecord("r1", "exp", "blobs", "", "kmeans", Map.of(), 3, 100, 0, RunRecord.FAILED,
+                "interrupted", null, 0, null, null, null, 0, null);
+        log.append(failed);
+        log.append(record("r2", 1, 0.6));
+        log.append(ok);
+        assertEquals(List.of("r2", "r1"), log.readLatest().stream().map(RunRecord::runId).toList());
+        assertTrue(log.readLatest().get(1).ok());
+    }
 }

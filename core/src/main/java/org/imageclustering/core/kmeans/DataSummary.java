@@ -15,40 +15,38 @@ import org.imageclustering.core.SquaredEuclidean;
 record DataSummary(double[] rowNorms, double meanVariance, double totalSquaredNorm) {
     private static final int CHUNK = 2048;
 
-    /** Two deterministic passes (column means, then centred squares), parallel over fixed chunks. */
+    /**
+     * One deterministic pass, parallel over fixed chunks: per feature, the sum and the sum of
+     * squares of the values shifted by the first row (the shift keeps the variance free of
+     * cancellation when a feature's mean is large against its spread).
+     */
     static DataSummary of(FloatMatrix data, Parallelism parallel) {
         int n = data.rows();
         int d = data.cols();
         float[] x = data.data();
-        double[] mean = parallel.mapReduce(n, CHUNK, (s, e) -> {
-            double[] p = new double[d];
-            for (int i = s; i < e; i++) {
-                int o = i * d;
-                for (int j = 0; j < d; j++) {
-                    p[j] += x[o + j];
-                }
-            }
-            return p;
-        }, new double[d], DataSummary::add);
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
+        double[] shift = new double[d];
+        for (int j = 0; j < d && n > 0; j++) {
+            shift[j] = x[j];
         }
-        double[] centred = parallel.mapReduce(n, CHUNK, (s, e) -> {
-            double[] p = new double[d];
+        double[] sums = parallel.mapReduce(n, CHUNK, (s, e) -> {
+            double[] p = new double[2 * d];
             for (int i = s; i < e; i++) {
                 int o = i * d;
                 for (int j = 0; j < d; j++) {
-                    double v = x[o + j] - mean[j];
-                    p[j] += v * v;
+                    double y = x[o + j] - shift[j];
+                    p[j] += y;
+                    p[d + j] += y * y;
                 }
             }
             return p;
-        }, new double[d], DataSummary::add);
+        }, new double[2 * d], DataSummary::add);
         double variance = 0;
         double total = 0;
         for (int j = 0; j < d; j++) {
-            variance += centred[j] / n;
-            total += centred[j] + n * mean[j] * mean[j];
+            double s1 = sums[j];
+            double s2 = sums[d + j];
+            variance += Math.max(0, (s2 - s1 * s1 / n) / n);
+            total += n * shift[j] * shift[j] + 2 * shift[j] * s1 + s2;
         }
         return new DataSummary(SquaredEuclidean.squaredNorms(data, parallel), variance / d, total);
     }

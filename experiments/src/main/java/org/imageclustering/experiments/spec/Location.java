@@ -10,6 +10,7 @@ package org.imageclustering.experiments.spec;
 public record Location(String source, int line, int column) {
     @Override
     public String toString() {
-        return source + " line " + line + ", column " + column;
+        // an override is one line of text: its line number says nothing
+        return source.equals(Overrides.SOURCE) ? source + " column " + column : source + " line " + line + ", column " + column;
     }
 }

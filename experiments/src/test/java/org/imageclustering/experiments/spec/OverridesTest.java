@@ -34,6 +34,7 @@ class OverridesTest {
         assertEquals(Overrides.SOURCE, e.location().source());
         assertEquals("k[1]", e.keyPath());
         assertEquals(16, e.location().column(), e.getMessage());
+        assertEquals("-Dset column 16, k[1]: expected an integer >= 1, found 'x'", e.getMessage());
     }
 
     @Test

@@ -85,15 +85,6 @@ public final class Bytes {
         return buf;
     }
 
-    /** Reads at most {@code max} bytes until the end of the stream (small files such as meta data). */
-    public static byte[] readAll(InputStream in, int max, String file) throws IOException {
-        byte[] buf = in.readNBytes(max);
-        if (buf.length == max && in.read() >= 0) {
-            throw new DatasetFormatException(file, max, "more than " + max + " bytes; this is not the expected small file");
-        }
-        return buf;
-    }
-
     /** Lower-case hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
         MessageDigest md = sha256Digest();
@@ -113,10 +104,5 @@ public final class Bytes {
     /** Big-endian unsigned 32-bit integer at {@code at}. */
     public static long u32be(byte[] b, int at) {
         return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
-    }
-
-    /** Little-endian unsigned 32-bit integer at {@code at}. */
-    public static long u32le(byte[] b, int at) {
-        return ((b[at + 3] & 0xffL) << 24) | ((b[at + 2] & 0xffL) << 16) | ((b[at + 1] & 0xffL) << 8) | (b[at] & 0xffL);
     }
 }

@@ -110,7 +110,9 @@ public record IdxFile(int[] dims, byte[] data, int offset, String name, SourceFi
         } catch (java.util.zip.ZipException e) {
             throw new DatasetFormatException(file.toString(), -1, "corrupt gzip data: " + e.getMessage());
         } catch (java.io.EOFException e) {
-            throw new DatasetFormatException(name, -1, "gzip stream ends early: " + e.getMessage());
+            long size = fb.bytes().length;
+            throw new DatasetFormatException(file.toString(), size, "unexpected end of data: the file ends at byte " + size
+                    + " inside its gzip stream; expected the rest of the compressed data (incomplete download?)");
         }
     }
 

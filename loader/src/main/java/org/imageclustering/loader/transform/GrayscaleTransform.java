@@ -21,7 +21,7 @@ public final class GrayscaleTransform implements Transform {
     public static final double BLUE = 0.114;
 
     @Override
-    public Fitted fit(Dataset train, FitContext context) {
+    public FittedTransform fit(Dataset train, FitContext context) {
         return new Fitted(Rows.requireShape(train, "grayscale"));
     }
 

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Seeds;
@@ -122,22 +119,12 @@ final class PrincipalComponents {
 
     /** All eigenpairs of a symmetric matrix, largest eigenvalue first, each vector sign-normalised. */
     static double[][][] symmetricEigen(double[][] symmetric) {
-        int d = symmetric.length;
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(symmetric, false));
-        double[] values = eig.getRealEigenvalues();
-        Integer[] order = new Integer[d];
-        for (int i = 0; i < d; i++) {
-            order[i] = i;
+        SymmetricEigen.Result r = SymmetricEigen.decompose(symmetric);
+        double[][] vectors = r.vectors();
+        for (double[] v : vectors) {
+            signNormalised(v);
         }
-        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-        RealMatrix v = eig.getV();
-        double[][] vectors = new double[d][];
-        double[] sorted = new double[d];
-        for (int i = 0; i < d; i++) {
-            sorted[i] = values[order[i]];
-            vectors[i] = signNormalised(v.getColumn(order[i]));
-        }
-        return new double[][][] {vectors, {sorted}};
+        return new double[][][] {vectors, {r.values()}};
     }
 
     /** Flips {@code v} so that its entry of largest magnitude is positive (a deterministic sign). */

@@ -25,7 +25,7 @@ public final class ResizeTransform implements Transform {
     }
 
     @Override
-    public Fitted fit(Dataset train, FitContext context) {
+    public FittedTransform fit(Dataset train, FitContext context) {
         return new Fitted(Rows.requireShape(train, "resize"), options);
     }
 

@@ -23,7 +23,7 @@ public final class StandardizeTransform implements Transform {
     }
 
     @Override
-    public Fitted fit(Dataset train, FitContext context) {
+    public FittedTransform fit(Dataset train, FitContext context) {
         FloatMatrix x = train.features();
         x.requireFinite(train.name());
         if (x.rows() < 1) {

@@ -28,9 +28,12 @@ public final class Svg {
         }
     }
 
-    /** A line chart with axes, ticks, labels, bands and a legend. */
+    /**
+     * A line chart with axes, ticks, labels, bands and (optionally) a legend below the plot;
+     * {@code integerX} keeps only whole-number ticks on the x axis.
+     */
     public static String lineChart(String title, String xLabel, String yLabel, List<Series> series, int width,
-                                   int height, boolean legend) {
+                                   int height, boolean legend, boolean integerX) {
         double xmin = Double.POSITIVE_INFINITY;
         double xmax = Double.NEGATIVE_INFINITY;
         double ymin = Double.POSITIVE_INFINITY;
@@ -62,7 +65,7 @@ public final class Svg {
                 width, totalH, width, totalH, esc(title)));
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" text-anchor=\"middle\" font-size=\"13\" "
-                + "font-weight=\"bold\">%s</text>\n", width / 2, esc(title)));
+                + "font-weight=\"bold\">%s</text>\n", width / 2, esc(fit(title, width, 7.5))));
         if (xmin > xmax) {
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">no finite values"
                     + "</text>\n</svg>\n", width / 2, height / 2));
@@ -79,6 +82,14 @@ public final class Svg {
         }
         double[] yt = niceTicks(ymin, ymax, 5);
         double[] xt = niceTicks(xmin, xmax, 8);
+        if (integerX) {
+            // K and iteration numbers are whole: never label 2.2 clusters.
+            xt = java.util.Arrays.stream(xt).filter(v -> v == Math.rint(v)).toArray();
+            if (xt.length < 2) {
+                xt = java.util.stream.IntStream.rangeClosed((int) Math.ceil(xmin), (int) Math.floor(xmax))
+                        .asDoubleStream().toArray();
+            }
+        }
         ymin = Math.min(ymin, yt[0]);
         ymax = Math.max(ymax, yt[yt.length - 1]);
         int left = 64;
@@ -149,7 +160,7 @@ public final class Svg {
                 int y = height + 4 + 16 * s;
                 sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>"
                         + "<text x=\"%d\" y=\"%d\">%s</text>\n", f.left, y + 4, PALETTE[s % PALETTE.length],
-                        f.left + 20, y + 9, esc(series.get(s).name())));
+                        f.left + 20, y + 9, esc(fit(series.get(s).name(), width - f.left - 24, 6))));
             }
         }
         sb.append("</svg>\n");
@@ -164,7 +175,7 @@ public final class Svg {
         int cell = 34;
         int left = 12 + 7 * rowNames.stream().mapToInt(String::length).max().orElse(4);
         int top = 44;
-        int width = left + cell * colNames.size() + 12;
+        int width = Math.max(left + cell * colNames.size() + 12, 8 + (int) Math.ceil(6.5 * title.length()));
         int height = top + cell * rowNames.size() + 28;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT,
@@ -206,6 +217,12 @@ public final class Svg {
         return sb.toString();
     }
 
+    /** {@code text} cut with an ellipsis to about {@code width} pixels at {@code charWidth} per character. */
+    static String fit(String text, int width, double charWidth) {
+        int max = Math.max(4, (int) (width / charWidth));
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** "Nice" tick positions covering {@code [lo, hi]} (Heckbert, Graphics Gems 1990). */
     static double[] niceTicks(double lo, double hi, int target) {
         double range = nice(hi - lo, false);
@@ -237,6 +254,9 @@ public final class Svg {
 
     private static String tick(double v) {
         double a = Math.abs(v);
+        if (a >= 1e5 && a < 1e8 && v == Math.rint(v / 1000) * 1000) {
+            return String.format(Locale.ROOT, "%.0fk", v / 1000); // narrow enough for the axis margin
+        }
         if (a != 0 && (a >= 1e5 || a < 1e-3)) {
             return String.format(Locale.ROOT, "%.2e", v);
         }

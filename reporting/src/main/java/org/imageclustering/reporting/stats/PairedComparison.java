@@ -2,7 +2,6 @@ package org.imageclustering.reporting.stats;
 
 import java.util.Arrays;
 import org.apache.commons.math3.stat.inference.TTest;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /**
  * Two configurations compared on matched seeds: the same seed index run under configuration A
@@ -10,8 +9,9 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
  *
  * <p>Reports the mean difference {@code A - B}, the two-sided paired t-test p-value (Student 1908,
  * as Commons Math's {@code TTest.pairedTTest}), the two-sided Wilcoxon signed-rank p-value
- * (Wilcoxon 1945; zero differences dropped, exact distribution up to 30 pairs, normal
- * approximation above, through Commons Math), and win / tie / loss counts from A's side, where
+ * (Wilcoxon 1945; zero differences dropped, exact distribution up to 50 pairs without tied
+ * magnitudes, normal approximation otherwise, as scipy's default; see {@link SignedRank}), and
+ * win / tie / loss counts from A's side, where
  * "win" respects whether lower is better for the metric and a tie is a difference within
  * {@link #TIE_TOLERANCE} relative.
  *
@@ -105,12 +105,10 @@ public record PairedComparison(int n, double meanDifference, double tTestP, doub
         if (m == 0) {
             return 1.0;
         }
-        if (m == 1) {
-            // One non-zero difference: the exact two-sided p-value is P(W+ in {0, 1}) = 1.
-            return 1.0;
+        double[] d = new double[m];
+        for (int i = 0; i < m; i++) {
+            d[i] = xs[i] - ys[i];
         }
-        xs = Arrays.copyOf(xs, m);
-        ys = Arrays.copyOf(ys, m);
-        return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(xs, ys, m <= 30);
+        return SignedRank.twoSidedP(d);
     }
 }

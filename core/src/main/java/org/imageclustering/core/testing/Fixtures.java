@@ -3,7 +3,14 @@ package org.imageclustering.core.testing;
 import java.util.SplittableRandom;
 import org.imageclustering.core.FloatMatrix;
 
-/** Seeded synthetic datasets shared by the tests of every module (published in core's test-jar). */
+/**
+ * Seeded synthetic datasets with known classes (Gaussian blobs, moons, circles) and the adjusted
+ * Rand index to check a clustering against them: the shared fixtures of every module's tests.
+ *
+ * <p>They live in core's main code rather than a test-jar because {@code mvn compile exec:java}
+ * resolves every module's test dependencies, and Maven 3.8 cannot resolve a sibling's test-jar
+ * before its test classes are compiled.
+ */
 public final class Fixtures {
     private Fixtures() {
     }

@@ -1,0 +1,220 @@
+package org.imageclustering.experiments.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.imageclustering.core.FitContext;
+import org.imageclustering.core.FitListener;
+import org.imageclustering.core.OptionException;
+import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.Parameters;
+import org.imageclustering.core.Seeds;
+import org.imageclustering.experiments.Registry;
+import org.imageclustering.experiments.plan.PlannedRun;
+import org.imageclustering.experiments.spec.DatasetSpec;
+import org.imageclustering.experiments.spec.SpecLocations;
+import org.imageclustering.experiments.spec.TransformSpec;
+import org.imageclustering.loader.Dataset;
+import org.imageclustering.loader.DatasetSplits;
+import org.imageclustering.loader.LoaderOptions;
+import org.imageclustering.loader.Subsample;
+import org.imageclustering.experiments.spec.FeatureSetSpec;
+import org.imageclustering.loader.transform.Transform;
+import org.imageclustering.loader.transform.TransformCache;
+import org.imageclustering.loader.transform.Transforms;
+
+/**
+ * Loads each dataset of an experiment once and transforms it once per feature chain, sharing the
+ * result between every run that needs it (never one copy per run). An entry is dropped when the
+ * last run that needs it has finished, so a long sweep over several datasets does not hold them all.
+ *
+ * <p>Transformed splits live in the loader module's {@link TransformCache}, keyed by
+ * {@link Transforms#cacheKey} (the training data's content, the chain and its seed); this class adds
+ * the once-only guarantee when runs execute in parallel, and the release of entries.
+ */
+public final class DataCache {
+    private static final Logger LOG = LogManager.getLogger(DataCache.class);
+
+    private final Registry registry;
+    private final SpecLocations locations;
+    private final Map<String, DatasetSplits> loaded = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<PreparedData>> prepared = new ConcurrentHashMap<>();
+    /** The loader module's store of transformed splits, one per loaded dataset (dropped with it). */
+    private final Map<String, TransformCache> transformCaches = new ConcurrentHashMap<>();
+    private final Map<String, Integer> pendingPerDataset = new ConcurrentHashMap<>();
+    private final Map<String, Integer> pendingPerData = new ConcurrentHashMap<>();
+
+    public DataCache(Registry registry, SpecLocations locations) {
+        this.registry = registry;
+        this.locations = locations;
+    }
+
+    /** Counts the runs that will ask for each entry, so entries can be dropped after their last run. */
+    public void expect(List<PlannedRun> runs) {
+        for (PlannedRun r : runs) {
+            pendingPerDataset.merge(r.datasetKey(), 1, Integer::sum);
+            pendingPerData.merge(r.dataKey(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * Loads the dataset of every run in {@code runs} (once each) and checks what can only be checked
+     * against the data: a missing path, loader options, K larger than the training split.
+     *
+     * @throws org.imageclustering.experiments.spec.ConfigException for a configuration problem
+     * @throws IOException if a data file is unreadable or corrupt
+     */
+    public void loadAll(List<PlannedRun> runs) throws IOException {
+        for (PlannedRun r : runs) {
+            if (!loaded.containsKey(r.datasetKey())) {
+                loaded.put(r.datasetKey(), load(r.dataset(), r.dataSeed()));
+            }
+        }
+        for (PlannedRun r : runs) {
+            int n = loaded.get(r.datasetKey()).train().size();
+            if (r.k() > n) {
+                throw locations.error("k", "K = " + r.k() + " is larger than the number of training images of dataset '"
+                        + r.dataset().name() + "' (" + n + (r.dataset().limit() != null ? " after `limit`" : "") + ")");
+            }
+        }
+    }
+
+    /** The loaded (untransformed) splits of a run's dataset; {@link #loadAll} must have run. */
+    public DatasetSplits splits(PlannedRun run) {
+        DatasetSplits s = loaded.get(run.datasetKey());
+        if (s == null) {
+            throw new IllegalStateException("dataset " + run.dataset().name() + " was not loaded");
+        }
+        return s;
+    }
+
+    private DatasetSplits load(DatasetSpec spec, long dataSeed) throws IOException {
+        Path path = spec.path() == null ? null : Path.of(spec.path());
+        if (path != null && !Files.exists(path)) {
+            throw locations.error(spec.keyPath() + ".path", "'" + spec.path() + "' does not exist (relative paths start at "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
+        LoaderOptions options = new LoaderOptions(path, spec.raw(), Parameters.of(spec.keyPath(), spec.params()));
+        long t0 = System.nanoTime();
+        DatasetSplits splits;
+        try {
+            splits = registry.loader(spec.loader()).load(options);
+        } catch (OptionException e) {
+            throw locations.error(e);
+        } catch (NoSuchFileException e) {
+            String key = spec.keyPath() + (path != null ? ".path" : ".loader");
+            throw locations.error(key, e.getMessage());
+        }
+        Dataset train = splits.train();
+        if (spec.limit() != null) {
+            train = Subsample.stratified(train, spec.limit(), Seeds.derive(dataSeed, "subsample"));
+        }
+        DatasetSplits result = new DatasetSplits(train, splits.test());
+        LOG.info("Loaded {}: {} training images x {} features{}{} in {} ms", spec.name(), train.size(),
+                train.features().cols(), splits.test() == null ? "" : ", " + splits.test().size() + " test images",
+                spec.limit() != null && train.size() < splits.train().size() ? " (limit " + spec.limit() + " of "
+                        + splits.train().size() + ")" : "", (System.nanoTime() - t0) / 1_000_000);
+        return result;
+    }
+
+    /**
+     * The run's data after its feature chain, computed by the first run that asks and shared with
+     * the others; a preparation failure is remembered and fails every run of that data alike.
+     */
+    public PreparedData prepared(PlannedRun run, Parallelism parallel) {
+        CompletableFuture<PreparedData> mine = new CompletableFuture<>();
+        CompletableFuture<PreparedData> existing = prepared.putIfAbsent(run.dataKey(), mine);
+        if (existing == null) {
+            try {
+                mine.complete(prepare(run, parallel));
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+            }
+            existing = mine;
+        }
+        try {
+            return existing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    private PreparedData prepare(PlannedRun run, Parallelism parallel) {
+        DatasetSplits splits = splits(run);
+        List<TransformSpec> specs = run.featureSet().transforms();
+        if (specs.isEmpty()) {
+            return new PreparedData(splits.train(), splits.test(), splits.train(), Transforms.fit(List.of(), splits.train(),
+                    FitContext.of(0)).chain());
+        }
+        long seed = Seeds.derive(run.dataSeed(), "transforms");
+        String key = Transforms.cacheKey(splits.train(), entries(run.featureSet()), seed);
+        TransformCache cache = transformCaches.computeIfAbsent(run.datasetKey(), k -> new TransformCache());
+        TransformCache.Entry entry = cache.get(key, splits, () -> {
+            Transforms.Fitted fitted = Transforms.fit(transforms(registry, run.featureSet()), splits.train(),
+                    new FitContext(seed, parallel, FitListener.NONE));
+            for (int i = 0; i < specs.size(); i++) {
+                LOG.info("Fitted {} on {} ({} training rows) in {} s", specs.get(i).label(), run.dataset().name(),
+                        splits.train().size(), String.format(java.util.Locale.ROOT, "%.2f", fitted.chain().fitSeconds().get(i)));
+            }
+            Dataset test = splits.test() == null ? null : fitted.chain().apply(splits.test(), parallel);
+            return new TransformCache.Entry(fitted.train(), test, fitted.chain());
+        });
+        LOG.info("Feature set {} of {}: {} features", run.featureSet().name(), run.dataset().name(),
+                entry.train().features().cols());
+        return new PreparedData(entry.train(), entry.test(), splits.train(), entry.chain());
+    }
+
+    /** The chain's entries as the loader module takes them: {@code {transform: name, key: value, ...}}. */
+    static List<Map<String, Object>> entries(FeatureSetSpec featureSet) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (TransformSpec t : featureSet.transforms()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put(Transforms.NAME_KEY, t.transform());
+            entry.putAll(t.params());
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    /**
+     * The transforms of a feature set, built by the loader module from the file's entries.
+     *
+     * @throws OptionException naming the entry's key path for a bad setting
+     */
+    public static List<Transform> transforms(Registry registry, FeatureSetSpec featureSet) {
+        List<Map<String, Object>> entries = entries(featureSet);
+        String path = featureSet.keyPath().equals("transforms") ? "transforms" : featureSet.keyPath() + ".transforms";
+        return Transforms.create(registry.transforms(), entries, path);
+    }
+
+    /** Marks one run of {@code run}'s data as finished, dropping entries no remaining run needs. */
+    public void release(PlannedRun run) {
+        if (pendingPerData.merge(run.dataKey(), -1, Integer::sum) <= 0) {
+            pendingPerData.remove(run.dataKey());
+            prepared.remove(run.dataKey());
+        }
+        if (pendingPerDataset.merge(run.datasetKey(), -1, Integer::sum) <= 0) {
+            pendingPerDataset.remove(run.datasetKey());
+            loaded.remove(run.datasetKey());
+            transformCaches.remove(run.datasetKey());
+        }
+    }
+
+    /** How many prepared copies are held (for tests of sharing). */
+    int preparedCount() {
+        return prepared.size();
+    }
+}

@@ -1,0 +1,67 @@
+package org.imageclustering.experiments.testing;
+
+import com.google.inject.AbstractModule;
+import java.util.ArrayList;
+import java.util.List;
+import org.imageclustering.core.ClusteringAlgorithm;
+import org.imageclustering.core.Parameters;
+import org.imageclustering.core.kmeans.KMeansFactory;
+import org.imageclustering.core.testing.Fixtures;
+import org.imageclustering.experiments.ExperimentsModule;
+import org.imageclustering.loader.Dataset;
+import org.imageclustering.loader.DatasetSplits;
+import org.imageclustering.loader.LoaderOptions;
+
+/**
+ * Small in-test components bound through the same MapBinders as the real ones: a Gaussian-blobs
+ * loader (labelled train and test splits without files) and a k-means that fails or sleeps on
+ * demand, to test failed runs and killed sweeps.
+ */
+public final class TestComponents extends AbstractModule {
+    @Override
+    protected void configure() {
+        ExperimentsModule.loaders(binder()).addBinding("blobs").toInstance(TestComponents::blobs);
+        ExperimentsModule.algorithms(binder()).addBinding("flaky").toInstance(TestComponents::flaky);
+    }
+
+    /** {@code clusters} blobs of {@code per-cluster} training and {@code test-per-cluster} test points. */
+    static DatasetSplits blobs(LoaderOptions options) {
+        Parameters p = options.params();
+        int clusters = p.integer("clusters", 3);
+        int perCluster = p.integer("per-cluster", 40);
+        int testPerCluster = p.integer("test-per-cluster", 10);
+        int dims = p.integer("dims", 4);
+        double separation = p.number("separation", 10);
+        long seed = p.longValue("seed", 1);
+        p.requireAllUsed();
+        if (clusters < 1) {
+            throw p.invalid("clusters", "expected an integer >= 1, found " + clusters);
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < clusters; c++) {
+            names.add("c" + c);
+        }
+        Fixtures.Labelled train = Fixtures.blobs(clusters, perCluster, dims, separation, seed);
+        Fixtures.Labelled test = Fixtures.blobs(clusters, testPerCluster, dims, separation, seed + 1000);
+        return new DatasetSplits(new Dataset("blobs/train", train.points(), train.labels(), names, null, List.of()),
+                testPerCluster == 0 ? null : new Dataset("blobs/test", test.points(), test.labels(), names, null, List.of()));
+    }
+
+    /** The real k-means, except that it fails when K is {@code fail-k} and sleeps {@code sleep-ms} before each fit. */
+    static ClusteringAlgorithm flaky(int k, Parameters p) {
+        int failK = p.integer("fail-k", -1);
+        long sleep = p.longValue("sleep-ms", 0);
+        ClusteringAlgorithm inner = new KMeansFactory().create(k, p);
+        return (data, ctx) -> {
+            if (k == failK) {
+                throw new IllegalStateException("flaky refuses K = " + k);
+            }
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return inner.fit(data, ctx);
+        };
+    }
+}
