@@ -144,12 +144,7 @@ public final class NearestNeighbors {
         int wide = Math.min(FILTER_WIDE_DIMS, d - 1);
         int narrow = FILTER_DIMS;
         int rest = wide - narrow;
-        int m = Math.min(n, FILTER_SAMPLE);
-        int[] sample = new int[m];
-        for (int t = 0; t < m; t++) {
-            sample[t] = (int) ((long) t * n / m);
-        }
-        PcaProjection.Basis basis = PcaProjection.Basis.of(x.selectRows(sample), wide, parallel);
+        PcaProjection.Basis basis = PcaProjection.Basis.of(PcaProjection.strided(x, FILTER_SAMPLE), wide, parallel);
         double[] outside = new double[n]; // length of each row's part outside the wide subspace
         FloatMatrix projected = basis.project(x, outside, parallel);
         float[] pd = projected.data();

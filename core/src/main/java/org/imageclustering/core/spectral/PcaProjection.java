@@ -13,15 +13,31 @@ import org.imageclustering.core.Parallelism;
  * are found by the package's Lanczos solver.
  *
  * @param projected  the rows in principal coordinates, {@code n x components}
- * @param explained  fraction of the total variance the components keep
+ * @param explained  fraction of the (sampled rows') total variance the components keep
  */
 record PcaProjection(FloatMatrix projected, double explained) {
     private static final int COLUMN_BLOCK = 16;
     private static final int ROW_CHUNK = 2048;
 
+    /** Rows (evenly spaced) whose covariance gives the axes: plenty for 50 axes of 784 features. */
+    static final int SAMPLE_ROWS = 16_384;
+
     static PcaProjection fit(FloatMatrix x, int components, Parallelism parallel) {
-        Basis basis = Basis.of(x, components, parallel);
+        Basis basis = Basis.of(strided(x, SAMPLE_ROWS), components, parallel);
         return new PcaProjection(basis.project(x, parallel), basis.explained());
+    }
+
+    /** At most {@code m} rows of {@code x}, evenly spaced (all of them when there are fewer). */
+    static FloatMatrix strided(FloatMatrix x, int m) {
+        int n = x.rows();
+        if (n <= m) {
+            return x;
+        }
+        int[] rows = new int[m];
+        for (int t = 0; t < m; t++) {
+            rows[t] = (int) ((long) t * n / m);
+        }
+        return x.selectRows(rows);
     }
 
     /**
