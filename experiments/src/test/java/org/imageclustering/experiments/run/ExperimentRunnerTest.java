@@ -262,5 +262,7 @@ class ExperimentRunnerTest {
         assertEquals(List.of("train"), List.copyOf(r.metrics().keySet()));
         assertNull(r.metrics().get("test"));
         assertNotEquals(0, r.metrics().get("train").size());
+        assertTrue(Files.readString(o.folder().resolve("logs/run.log"))
+                .contains("Dataset blobs has no test split: its runs are scored on train only"));
     }
 }
