@@ -229,6 +229,13 @@ class ExperimentRunnerTest {
         assertEquals("algorithms[0].init", init.keyPath());
         assertTrue(init.getMessage().contains("unknown initialisation 'kmeans++'"), init.getMessage());
 
+        String badTransform = yaml("feature-sets:\n  - name: scaled\n    transforms:\n      - {transform: scale, mx: 2}\n");
+        ConfigException transform = assertThrows(ConfigException.class, () -> run(badTransform, false));
+        assertEquals("feature-sets[0].transforms[0].mx", transform.keyPath());
+        assertEquals(16, transform.location().line());
+        assertEquals(28, transform.location().column());
+        assertTrue(transform.getMessage().contains("(did you mean 'max'?)"), transform.getMessage());
+
         String badLoader = yaml("").replace("  clusters: 3", "  clusters: 0");
         ConfigException loader = assertThrows(ConfigException.class, () -> run(badLoader, false));
         assertEquals("dataset.clusters", loader.keyPath());
