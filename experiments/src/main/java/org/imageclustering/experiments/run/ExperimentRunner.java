@@ -453,7 +453,8 @@ public final class ExperimentRunner {
             }
             int[] predicted = "train".equals(split) ? c.labels() : c.predict(d.features());
             predictions.put(split, predicted);
-            MetricInput input = new MetricInput(d.features(), predicted, d.labels(), c.centroids(), run.metricSeed());
+            MetricInput input = new MetricInput(d.features(), predicted, d.labels(), c.centroids(), run.metricSeed(),
+                    parallel);
             Map<String, Double> values = new LinkedHashMap<>();
             // NaN or infinite: the metric does not apply (e.g. one cluster); JSON has no such numbers
             Metrics.scoreAll(registry.metrics(spec.metrics()), input).forEach((name, v) -> {
