@@ -16,9 +16,13 @@ def med(samples, key):
 
 def main():
     out = sys.argv[1]
-    ours = json.load(open(os.path.join(out, "ours.json")))
-    sk = json.load(open(os.path.join(out, "sklearn.json")))
-    o, s, of, sf = ours["samples"], sk["samples"], ours["facts"], sk["facts"]
+    o, s, of, sf = {}, {}, {}, {}
+    for case in ("fmnist_k10", "fmnist_k50", "cifar_k10", "cifar_k100"):
+        for prefix, samples, facts in (("ours", o, of), ("sklearn", s, sf)):
+            with open(os.path.join(out, f"{prefix}_{case}.json")) as f:
+                data = json.load(f)
+            samples.update(data["samples"])
+            facts.update(data["facts"])
     lines = []
     add = lines.append
     n = len(next(iter(o.values())))
@@ -46,6 +50,24 @@ def main():
             f"| {med(s, c + '.lloyd.iter_ms'):.0f} | {med(s, c + '.lloyd.iter_ms') / med(o, c + '.lloyd.iter_ms'):.1f}x |")
         add(f"| CIFAR-shaped 50,000 x 3,072 K={k} | Hamerly, ms per iteration (5 iterations from random points) "
             f"| {med(o, c + '.hamerly.iter_ms'):.0f} | | |")
+    if "fmnist_k10.lloyd.fit_cpu_s" in o and "fmnist_k10.lloyd.fit_cpu_s" in s:
+        add("")
+        add("Process CPU seconds (all threads), which machine load does not inflate:")
+        add("")
+        add("| case | measure | ours | scikit-learn | ratio |")
+        add("|---|---|---:|---:|---:|")
+        for k in (10, 50):
+            c = f"fmnist_k{k}"
+            add(f"| Fashion-MNIST K={k} | k-means++ seeding | {med(o, c + '.seed_cpu_s'):.3f} | {med(s, c + '.seed_cpu_s'):.3f} "
+                f"| {med(s, c + '.seed_cpu_s') / med(o, c + '.seed_cpu_s'):.1f}x |")
+            for ours_v, sk_v in (("lloyd", "lloyd"), ("hamerly", "elkan")):
+                add(f"| Fashion-MNIST K={k} | whole fit, ours {ours_v} vs sklearn {sk_v} "
+                    f"| {med(o, f'{c}.{ours_v}.fit_cpu_s'):.3f} | {med(s, f'{c}.{sk_v}.fit_cpu_s'):.3f} "
+                    f"| {med(s, f'{c}.{sk_v}.fit_cpu_s') / med(o, f'{c}.{ours_v}.fit_cpu_s'):.1f}x |")
+            best_sk = min(med(s, f"{c}.lloyd.fit_cpu_s"), med(s, f"{c}.elkan.fit_cpu_s"))
+            best_ours = min(med(o, f"{c}.lloyd.fit_cpu_s"), med(o, f"{c}.hamerly.fit_cpu_s"))
+            add(f"| Fashion-MNIST K={k} | **best exact whole fit** | {best_ours:.3f} | {best_sk:.3f} "
+                f"| **{best_sk / best_ours:.1f}x** |")
     add("")
     add("Iterations from the same start (ours / scikit-learn):")
     for k in (10, 50):

@@ -14,7 +14,9 @@ mkdir -p "$OUT"
 # The bench code lives in core's test sources; build them through the reactor (no install).
 mvn -B -ntp -q test-compile -pl core
 mvn -B -ntp -q dependency:build-classpath -pl core -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=test
-CP="core/target/classes:core/target/test-classes:$(cat "$OUT/classpath.txt")"
+# Run from a snapshot of the compiled classes, so that rebuilding during a long run cannot change them.
+rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r core/target/classes "$OUT/classes/main" && cp -r core/target/test-classes "$OUT/classes/test"
+CP="$OUT/classes/main:$OUT/classes/test:$(cat "$OUT/classpath.txt")"
 JAVA=(java --add-modules jdk.incubator.vector -cp "$CP")
 
 {
@@ -26,9 +28,13 @@ JAVA=(java --add-modules jdk.incubator.vector -cp "$CP")
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 
-"${JAVA[@]}" -Xmx3g org.imageclustering.core.bench.KMeansBench "$OUT" "$REPEATS" "$FASHION"
-echo "load between: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
-/usr/bin/python3 bench/kmeans/sklearn_bench.py "$OUT" "$REPEATS" "$FASHION"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+# Each case runs ours and then scikit-learn back to back, so that a change of machine load
+# between cases hits both sides of its ratio alike.
+rm -f "$OUT"/cifar_shaped.npy
+for CASE in fmnist_k10 fmnist_k50 cifar_k10 cifar_k100; do
+  "${JAVA[@]}" -Xmx3g org.imageclustering.core.bench.KMeansBench "$OUT" "$REPEATS" "$FASHION" "$CASE"
+  /usr/bin/python3 bench/kmeans/sklearn_bench.py "$OUT" "$REPEATS" "$FASHION" "$CASE"
+  echo "load after $CASE: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+done
 "${JAVA[@]}" -Xmx2g org.imageclustering.core.bench.KMeansBench memory "$OUT"
 /usr/bin/python3 bench/kmeans/report.py "$OUT"

@@ -14,22 +14,79 @@ import java.util.Locale;
 import org.imageclustering.core.FloatMatrix;
 
 /**
- * Centroids as CSV text: one centroid per line, one comma-separated number per feature. Lines that
- * are empty or start with {@code #} are ignored, and so is a first line whose first field is not a
- * number (a header such as {@code f0,f1,...}). This is the format {@link #write} produces, so the
- * centroids of an earlier run can start a new one ({@code init: given}, {@code centroids: file.csv}).
+ * Centroid files that can start a k-means run ({@code centroids: file}), in two formats told apart
+ * by their first bytes:
+ * <ul>
+ *   <li>CSV text: one centroid per line, one comma-separated number per feature. Lines that are
+ *       empty or start with {@code #} are ignored, and so is a first line whose first field is not
+ *       a number (a header such as {@code f0,f1,...}). {@link #write} produces this format.</li>
+ *   <li>The {@code centroids.f32} file every run leaves in its results folder
+ *       ({@code runs/<run>/centroids.f32}): big-endian, the magic {@code ICF1}, rows and columns as
+ *       4-byte integers, then the float values row by row. Centroids live in the feature space of
+ *       the run that wrote them, so reuse them with the same transforms.</li>
+ * </ul>
  */
 public final class CentroidFiles {
+    /** "ICF1": the float-matrix files of run results. */
+    private static final int BINARY_MAGIC = 0x49434631;
+
     private CentroidFiles() {
     }
 
     /**
-     * Reads a centroid file.
+     * Reads a centroid file in either format.
      *
      * @throws IllegalArgumentException naming the file, the line and the column of the first
      *         problem (missing file, ragged line, a value that is not a finite number, no rows)
      */
     public static FloatMatrix read(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            if (head.length == 4 && ((head[0] & 0xff) << 24 | (head[1] & 0xff) << 16 | (head[2] & 0xff) << 8
+                    | (head[3] & 0xff)) == BINARY_MAGIC) {
+                return readBinary(file);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("centroid file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read centroid file " + file, e);
+        }
+        return readCsv(file);
+    }
+
+    /** The run-result binary format: magic ICF1, rows, cols, floats; all big-endian. */
+    private static FloatMatrix readBinary(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read centroid file " + file, e);
+        }
+        if (bytes.length < 12) {
+            throw new IllegalArgumentException(file + " at byte " + bytes.length
+                    + ": expected a 12-byte header (magic ICF1, rows, cols), the file ends");
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+        buf.getInt();
+        int rows = buf.getInt();
+        int cols = buf.getInt();
+        long need = 12 + 4L * rows * cols;
+        if (rows < 1 || cols < 1 || need != bytes.length) {
+            throw new IllegalArgumentException(file + " at byte 4: a header of " + rows + " x " + cols
+                    + " centroids needs " + need + " bytes, the file has " + bytes.length);
+        }
+        float[] values = new float[rows * cols];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = buf.getFloat();
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException(file + " at byte " + (12 + 4L * i) + ": centroid " + (i / cols)
+                        + ", feature " + (i % cols) + " is " + values[i] + ", expected a finite number");
+            }
+        }
+        return FloatMatrix.wrap(rows, cols, values);
+    }
+
+    private static FloatMatrix readCsv(Path file) {
         List<float[]> rows = new ArrayList<>();
         int width = -1;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -87,6 +87,7 @@ final class LloydEngine {
         long[] counts = new long[k];
         double[] moved = new double[k];
         double[] halfGap = new double[k];
+        double[] largestMoves = new double[3]; // index of the centre that moved most, its move, the runner-up's
         double shiftTolerance = options.tolerance() * summary.meanVariance();
         double[] xNorms = summary.rowNorms();
 
@@ -112,7 +113,8 @@ final class LloydEngine {
                     ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, dist, upper, lower);
                     dc = (long) (e - s) * k;
                 } else {
-                    long[] work = hamerlyChunk(s, e, prepared, labels, fresh, upper, lower, gather, halfGap, xNorms);
+                    long[] work = hamerlyChunk(s, e, prepared, labels, fresh, upper, lower, gather, halfGap, xNorms,
+                            moved, largestMoves);
                     dc = work[0];
                     ex = work[1];
                 }
@@ -133,7 +135,7 @@ final class LloydEngine {
             relocations += relocated;
             double shift = updateCenters(centers, totals, counts, moved);
             if (bounded) {
-                prepareBounds(centers, moved, halfGap, labels, upper, lower);
+                prepareBounds(centers, moved, halfGap, largestMoves);
             }
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
             trace.add(it);
@@ -211,12 +213,19 @@ final class LloydEngine {
      * centres. Writes every row's (possibly unchanged) label to {@code fresh}.
      */
     private long[] hamerlyChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
-                                double[] upper, double[] lower, int[] gather, double[] halfGap, double[] xNorms) {
-        // Pass 1: rows whose stale bounds already prove the label are done.
+                                double[] upper, double[] lower, int[] gather, double[] halfGap, double[] xNorms,
+                                double[] moved, double[] largestMoves) {
+        int farIndex = (int) largestMoves[0];
+        double farMove = largestMoves[1];
+        double secondMove = largestMoves[2];
+        // Pass 1: widen the bounds by the last centre moves (triangle inequality); rows whose
+        // bounds still prove the label are done.
         int m = s;
         for (int i = s; i < e; i++) {
             int a = labels[i];
             fresh[i] = a;
+            upper[i] += moved[a];
+            lower[i] = Math.max(0, lower[i] - (a == farIndex ? secondMove : farMove));
             if (upper[i] >= Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK)) {
                 gather[m++] = i;
             }
@@ -401,9 +410,12 @@ final class LloydEngine {
         return shift;
     }
 
-    /** Hamerly's bookkeeping after a centre update: widen the bounds, and half the gap to the nearest other centre. */
-    private void prepareBounds(float[] centers, double[] moved, double[] halfGap, int[] labels, double[] upper,
-                               double[] lower) {
+    /**
+     * Hamerly's bookkeeping after a centre update: which centres moved most (the rows widen their
+     * bounds with it during the next assignment pass), and half the gap from each centre to the
+     * nearest other centre.
+     */
+    private void prepareBounds(float[] centers, double[] moved, double[] halfGap, double[] largestMoves) {
         int far = 0;
         for (int c = 1; c < k; c++) {
             if (moved[c] > moved[far]) {
@@ -416,16 +428,9 @@ final class LloydEngine {
                 second = moved[c];
             }
         }
-        double farMove = moved[far];
-        double secondMove = second;
-        int farIndex = far;
-        parallel.forEach(n, chunk, (s, e) -> {
-            for (int i = s; i < e; i++) {
-                int a = labels[i];
-                upper[i] += moved[a];
-                lower[i] = Math.max(0, lower[i] - (a == farIndex ? secondMove : farMove));
-            }
-        });
+        largestMoves[0] = far;
+        largestMoves[1] = moved[far];
+        largestMoves[2] = second;
         java.util.Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {

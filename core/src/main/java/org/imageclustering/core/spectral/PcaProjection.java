@@ -128,28 +128,33 @@ record PcaProjection(FloatMatrix projected, double explained) {
             int components = axes.length;
             float[] xd = x.data();
             float[] out = new float[n * components];
+            // axes transposed, so that the inner loop runs over components and vectorises
+            double[] axT = new double[d * components];
+            for (int c = 0; c < components; c++) {
+                for (int j = 0; j < d; j++) {
+                    axT[j * components + c] = axes[c][j];
+                }
+            }
             parallel.forEach(n, ROW_CHUNK, (s, e) -> {
-                double[] centred = new double[d];
+                double[] coords = new double[components];
                 for (int i = s; i < e; i++) {
                     int o = i * d;
+                    java.util.Arrays.fill(coords, 0);
+                    double total = 0;
                     for (int j = 0; j < d; j++) {
-                        centred[j] = xd[o + j] - mean[j];
+                        double cj = xd[o + j] - mean[j];
+                        total += cj * cj;
+                        int a = j * components;
+                        for (int c = 0; c < components; c++) {
+                            coords[c] += cj * axT[a + c];
+                        }
                     }
                     double inside = 0;
                     for (int c = 0; c < components; c++) {
-                        double sum = 0;
-                        double[] ax = axes[c];
-                        for (int j = 0; j < d; j++) {
-                            sum += centred[j] * ax[j];
-                        }
-                        out[i * components + c] = (float) sum;
-                        inside += sum * sum;
+                        out[i * components + c] = (float) coords[c];
+                        inside += coords[c] * coords[c];
                     }
                     if (residual != null) {
-                        double total = 0;
-                        for (int j = 0; j < d; j++) {
-                            total += centred[j] * centred[j];
-                        }
                         residual[i] = Math.sqrt(Math.max(0, total - inside));
                     }
                 }

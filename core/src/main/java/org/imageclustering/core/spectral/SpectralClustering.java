@@ -51,8 +51,6 @@ import org.imageclustering.core.spectral.SpectralOptions.Solver;
  */
 public final class SpectralClustering implements ClusteringAlgorithm {
     private static final Logger LOG = LogManager.getLogger(SpectralClustering.class);
-    private static final int CHUNK = 4096;
-
     private final SpectralOptions options;
 
     public SpectralClustering(SpectralOptions options) {
@@ -272,7 +270,7 @@ public final class SpectralClustering implements ClusteringAlgorithm {
                 cols[c][i] = ny.embedding()[i][c];
             }
         }
-        // the embedding rows are already extended with D^-1/2 inside; undo nothing, scale as the Laplacian asks
+        // the extension gives eigenvectors of the symmetric normalisation; the random-walk ones are D^-1/2 times them
         double[] inv = new double[n];
         for (int i = 0; i < n; i++) {
             inv[i] = 1 / ny.sqrtDegree()[i];

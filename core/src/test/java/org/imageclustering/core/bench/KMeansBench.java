@@ -27,10 +27,12 @@ import org.imageclustering.core.kmeans.ToleranceMode;
 /**
  * Our side of the k-means benchmark ({@code bench/kmeans/run.sh} runs it next to scikit-learn).
  *
- * <p>Usage: {@code KMeansBench <out-folder> <repeats> [fashion-mnist-folder]} measures and writes
- * {@code ours.json}, the shared starting centroids ({@code start_*.npy}), the CIFAR-shaped matrix
- * ({@code cifar_shaped.npy}) and our Fashion-MNIST K=10 Lloyd labels; {@code KMeansBench memory
- * <out-folder>} clusters a full-CIFAR-10-sized matrix (60,000 x 3,072) and reports the heap used.
+ * <p>Usage: {@code KMeansBench <out-folder> <repeats> <fashion-mnist-folder> <case>}, where case is
+ * {@code fmnist_k10}, {@code fmnist_k50}, {@code cifar_k10} or {@code cifar_k100}, measures one case
+ * and writes {@code ours_<case>.json}, the shared starting centroids ({@code start_<case>.npy}), the
+ * CIFAR-shaped matrix ({@code cifar_shaped.npy}, once) and our Fashion-MNIST K=10 Lloyd labels;
+ * {@code KMeansBench memory <out-folder>} clusters a full-CIFAR-10-sized matrix (60,000 x 3,072)
+ * and reports the heap used.
  */
 public final class KMeansBench {
     private static final long START_SEED = 42;
@@ -54,28 +56,32 @@ public final class KMeansBench {
         }
         Path out = Path.of(args[0]);
         int repeats = Integer.parseInt(args[1]);
-        Path fashion = Path.of(args.length > 2 ? args[2] : "/usr/share/datasets/fashion-mnist");
+        Path fashion = Path.of(args[2]);
+        String benchCase = args[3];
         Files.createDirectories(out);
-        new KMeansBench(out, repeats).run(fashion);
+        new KMeansBench(out, repeats).run(fashion, benchCase);
     }
 
-    private void run(Path fashionFolder) throws IOException {
+    private void run(Path fashionFolder, String benchCase) throws IOException {
         try (Parallelism p = Parallelism.of(THREADS)) {
-            FloatMatrix fashion = BenchData.fashionMnist(fashionFolder, "train");
-            for (int k : new int[] {10, 50}) {
-                fashionCase(fashion, k, p);
-            }
-            fashion = null;
-            FloatMatrix cifar = BenchData.cifarShaped(50_000, 7);
-            BenchData.writeNpy(cifar, out.resolve("cifar_shaped.npy"));
-            for (int k : new int[] {10, 100}) {
-                cifarCase(cifar, k, p);
+            switch (benchCase) {
+                case "fmnist_k10", "fmnist_k50" -> fashionCase(BenchData.fashionMnist(fashionFolder, "train"),
+                        Integer.parseInt(benchCase.substring(8)), p);
+                case "cifar_k10", "cifar_k100" -> {
+                    FloatMatrix cifar = BenchData.cifarShaped(50_000, 7);
+                    Path npy = out.resolve("cifar_shaped.npy");
+                    if (!Files.exists(npy)) {
+                        BenchData.writeNpy(cifar, npy);
+                    }
+                    cifarCase(cifar, Integer.parseInt(benchCase.substring(7)), p);
+                }
+                default -> throw new IllegalArgumentException("unknown case " + benchCase);
             }
         }
         facts.put("threads", THREADS);
         facts.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         facts.put("processors", Runtime.getRuntime().availableProcessors());
-        writeJson();
+        writeJson(out.resolve("ours_" + benchCase + ".json"));
     }
 
     private void fashionCase(FloatMatrix x, int k, Parallelism p) throws IOException {
@@ -85,8 +91,10 @@ public final class KMeansBench {
         FloatMatrix start = null;
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             start = Initializers.kMeansPlusPlus(x, k, START_SEED, p);
             record(c + ".seed_s", (System.nanoTime() - t0) / 1e9);
+            record(c + ".seed_cpu_s", (processCpuNanos() - cpu0) / 1e9);
         }
         BenchData.writeNpy(start, out.resolve("start_" + c + ".npy"));
         KMeansOptions options = KMeansOptions.defaults(k);
@@ -95,10 +103,12 @@ public final class KMeansBench {
         for (int r = 0; r < repeats; r++) {
             for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.LLOYD, KMeansVariant.HAMERLY}) {
                 long t0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
                 Clustering res = fit(x, start, options.withVariant(v), p);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 String name = c + "." + v.yamlName();
                 record(name + ".fit_s", seconds);
+                record(name + ".fit_cpu_s", (processCpuNanos() - cpu0) / 1e9);
                 record(name + ".iter_ms", medianIterationMillis(res.trace()));
                 facts.put(name + ".iterations", res.iterations());
                 facts.put(name + ".distortion", res.distortion());
@@ -136,6 +146,12 @@ public final class KMeansBench {
         return new KMeans(options).fitFrom(x, start, new FitContext(1, p, FitListener.NONE));
     }
 
+    /** CPU time of the whole process (all threads), which machine load does not inflate. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     private static double medianIterationMillis(List<IterationTrace> trace) {
         double[] ms = trace.stream().mapToDouble(t -> t.nanos() / 1e6).sorted().toArray();
         return ms[ms.length / 2];
@@ -154,8 +170,8 @@ public final class KMeansBench {
         Files.writeString(file, sb);
     }
 
-    private void writeJson() throws IOException {
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("ours.json")))) {
+    private void writeJson(Path file) throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("{\"samples\": {");
             int i = 0;
             for (Map.Entry<String, List<Double>> e : results.entrySet()) {

@@ -28,8 +28,8 @@ class EmptyClusterPolicyTest {
     @Test
     void farthestPointMovesTheEmptyCentreOntoTheRowFarthestFromItsCentre() {
         Clustering c = run(EmptyClusterPolicy.FARTHEST_POINT, 1);
-        // Row 1000 is 899.5 from its centre (100.5 would be the mean of 100, 101, 1000 = 400.33 after
-        // the update; the farthest before the update is 1000 at distance 900 from centre 100).
+        // The first assignment puts 100, 101 and 1000 with centre 100; row 1000 is the farthest row
+        // from its own centre (900), so the empty centre moves onto it and leaves 100, 101 behind.
         assertEquals(1000f, c.centroids().get(2, 0));
         assertEquals(1L, c.diagnostics().get("empty_cluster_relocations"));
         assertEquals(100.5f, c.centroids().get(1, 0)); // 1000 left the sums of cluster 1

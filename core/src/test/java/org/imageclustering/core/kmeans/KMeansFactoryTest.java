@@ -71,6 +71,25 @@ class KMeansFactoryTest {
     }
 
     @Test
+    void anEarlierRunsCentroidFileStartsTheRun() throws IOException {
+        // runs/<run>/centroids.f32 as results folders hold it: big-endian ICF1, rows, cols, floats.
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(12 + 4 * 6);
+        buf.putInt(0x49434631).putInt(2).putInt(3);
+        for (float v : new float[] {1, 2, 3, 4.5f, -5, 6}) {
+            buf.putFloat(v);
+        }
+        Path file = dir.resolve("centroids.f32");
+        Files.write(file, buf.array());
+        KMeansOptions o = KMeansFactory.options(2, params("centroids", file.toString()));
+        assertEquals(FloatMatrix.of(new float[][] {{1, 2, 3}, {4.5f, -5, 6}}), o.givenCentroids());
+
+        Files.write(file, java.util.Arrays.copyOf(buf.array(), 30));
+        OptionException e = assertThrows(OptionException.class, () -> KMeansFactory.options(2, params("centroids", file.toString())));
+        assertTrue(e.getMessage().contains("at byte 4") && e.getMessage().contains("needs 36 bytes, the file has 30"),
+                e.getMessage());
+    }
+
+    @Test
     void centroidFileProblemsNameFileAndLine() throws IOException {
         Path ragged = dir.resolve("ragged.csv");
         Files.writeString(ragged, "f0,f1\n1,2\n3\n");

@@ -92,8 +92,8 @@ public final class ExperimentRunner {
      * @param folder   the experiment's results folder
      * @param planned  runs in the plan
      * @param skipped  runs found finished and not run again
-     * @param ok       runs that finished in this session
-     * @param failed   runs that failed in this session
+     * @param ok       runs that finished in this invocation
+     * @param failed   runs that failed in this invocation
      */
     public record Outcome(Path folder, int planned, int skipped, int ok, int failed) {
         /** 0 when every run succeeded, 1 when any failed. */
@@ -159,6 +159,7 @@ public final class ExperimentRunner {
             Map<String, DatasetSplits> datasets = new LinkedHashMap<>();
             plan.runs().forEach(r -> datasets.putIfAbsent(r.dataset().name(), cache.splits(r)));
             Manifest manifest = Manifest.start(spec, file.file(), overrides, datasets);
+            manifest.continueFrom(Manifest.read(dir));
             manifest.write(dir);
             if (skipped > 0) {
                 LOG.info("{} of {} runs already finished in {}; skipping them ({} to run; -Dfresh=true starts over)", skipped,
@@ -171,13 +172,27 @@ public final class ExperimentRunner {
             Reports.Written written = Reports.writeAll(dir);
             options.out().println();
             options.out().println(written.consoleTable());
-            LOG.info("Results in {} ({} ok, {} failed in this session, {} skipped as finished)", dir, counts[0], counts[1],
+            LOG.info("Results in {} ({} ok, {} failed in this invocation, {} skipped as finished)", dir, counts[0], counts[1],
                     skipped);
             if (counts[1] > 0) {
                 LOG.error("{} run(s) failed; their messages are in {} and {}", counts[1], runsFile,
                         dir.resolve("logs").resolve("run.log"));
             }
             return new Outcome(dir, plan.size(), skipped, counts[0], counts[1]);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            logStopped(dir, e);
+            throw e;
+        }
+    }
+
+    /** Records why an experiment stopped, stack trace included, in its log file (the console gets one line). */
+    private static void logStopped(Path dir, Throwable e) {
+        if (Files.isDirectory(dir.resolve("logs"))) {
+            try (RunLogging again = RunLogging.to(dir.resolve("logs").resolve("run.log"))) {
+                LOG.debug("Experiment stopped", e);
+            }
         }
     }
 

@@ -103,8 +103,12 @@ class ExperimentRunnerTest {
 
     @Test
     void rerunSkipsFinishedRunsAndSaysSo() throws IOException {
-        run(yaml(""), false);
+        ExperimentRunner.Outcome first = run(yaml(""), false);
+        Object firstStart = Manifest.read(first.folder()).get("startedAt");
         ExperimentRunner.Outcome again = run(yaml("threads: 3\n"), false);
+        Map<String, Object> manifest = Manifest.read(again.folder());
+        assertEquals(2, manifest.get("invocations"));
+        assertEquals(firstStart, manifest.get("firstStartedAt"), "the manifest still says when the experiment began");
         assertEquals(12, again.skipped());
         assertEquals(0, again.ok());
         assertEquals(12, records(again.folder()).size());
