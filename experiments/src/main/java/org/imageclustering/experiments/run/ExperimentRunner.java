@@ -152,6 +152,10 @@ public final class ExperimentRunner {
                 }
                 throw e;
             }
+            if (spec.evaluateOn().contains("test")) {
+                plan.runs().stream().filter(r -> cache.splits(r).test() == null).map(r -> r.dataset().name()).distinct()
+                        .forEach(name -> LOG.info("Dataset {} has no test split: its runs are scored on train only", name));
+            }
             Set<String> finished = finishedIds(runsFile);
             dropFailedRecords(runsFile);
             List<PlannedRun> remaining = plan.remaining(finished);
