@@ -100,10 +100,7 @@ public final class DataCache {
 
     private DatasetSplits load(DatasetSpec spec, long dataSeed) throws IOException {
         Path path = spec.path() == null ? null : Path.of(spec.path());
-        if (path != null && !Files.exists(path)) {
-            throw locations.error(spec.keyPath() + ".path", "'" + spec.path() + "' does not exist (relative paths start at "
-                    + Path.of("").toAbsolutePath() + ")");
-        }
+        // a missing path is left to the loader first: its message names every place it looked and where to get the data
         LoaderOptions options = new LoaderOptions(path, spec.raw(), Parameters.of(spec.keyPath(), spec.params()));
         long t0 = System.nanoTime();
         DatasetSplits splits;
@@ -113,7 +110,11 @@ public final class DataCache {
             throw locations.error(e);
         } catch (NoSuchFileException e) {
             String key = spec.keyPath() + (path != null ? ".path" : ".loader");
-            throw locations.error(key, e.getMessage());
+            throw locations.error(key, (path != null && !Files.exists(path) ? missing(spec) + "; " : "") + e.getMessage());
+        }
+        if (path != null && !Files.exists(path)) {
+            // a loader that ignores its path must not hide a path that names nothing
+            throw locations.error(spec.keyPath() + ".path", missing(spec));
         }
         Dataset train = splits.train();
         if (spec.limit() != null) {
@@ -216,5 +217,9 @@ public final class DataCache {
     /** How many prepared copies are held (for tests of sharing). */
     int preparedCount() {
         return prepared.size();
+    }
+
+    private static String missing(DatasetSpec spec) {
+        return "'" + spec.path() + "' does not exist (relative paths start at " + Path.of("").toAbsolutePath() + ")";
     }
 }

@@ -152,6 +152,10 @@ public final class ExperimentRunner {
                 }
                 throw e;
             }
+            if (spec.evaluateOn().contains("test")) {
+                plan.runs().stream().filter(r -> cache.splits(r).test() == null).map(r -> r.dataset().name()).distinct()
+                        .forEach(name -> LOG.info("Dataset {} has no test split: its runs are scored on train only", name));
+            }
             Set<String> finished = finishedIds(runsFile);
             dropFailedRecords(runsFile);
             List<PlannedRun> remaining = plan.remaining(finished);
@@ -449,7 +453,8 @@ public final class ExperimentRunner {
             }
             int[] predicted = "train".equals(split) ? c.labels() : c.predict(d.features());
             predictions.put(split, predicted);
-            MetricInput input = new MetricInput(d.features(), predicted, d.labels(), c.centroids(), run.metricSeed());
+            MetricInput input = new MetricInput(d.features(), predicted, d.labels(), c.centroids(), run.metricSeed(),
+                    parallel);
             Map<String, Double> values = new LinkedHashMap<>();
             // NaN or infinite: the metric does not apply (e.g. one cluster); JSON has no such numbers
             Metrics.scoreAll(registry.metrics(spec.metrics()), input).forEach((name, v) -> {
