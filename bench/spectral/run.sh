@@ -46,7 +46,7 @@ theirs() { # name n
       bench/spectral/sklearn_spectral.py "$IMAGES" "$n" 10 "$SEED" "$OUT/$name.txt")"
 }
 
-seconds_of() { sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$1" | head -1; }
+seconds_of() { sed -n 's/^[^:]*: seconds=\([0-9.]*\).*/\1/p' <<<"$1" | head -1; }
 
 scenario=${1:-all}
 machine

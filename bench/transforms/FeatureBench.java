@@ -53,16 +53,18 @@ public class FeatureBench {
                 String json = args[a].substring(args[a].indexOf('=') + 1);
                 List<Transform> chain = Transforms.create(factories, parseSpecs(json), "feature-sets[" + (a - 5) + "].transforms");
                 long t0 = System.nanoTime();
+                long cpu0 = cpuNanos();
                 Transforms.Fitted fitted = Transforms.fit(chain, train, new FitContext(42, p, FitListener.NONE));
                 double transformSeconds = (System.nanoTime() - t0) / 1e9;
+                double transformCpu = (cpuNanos() - cpu0) / 1e9;
                 FloatMatrix x = fitted.train().features();
-                System.out.printf("%s: %d x %d features in %.2f s; %s%n", name, x.rows(), x.cols(), transformSeconds, fitted.chain().summary());
+                System.out.printf("%s: %d x %d features in %.2f s (%.2f s CPU); %s%n", name, x.rows(), x.cols(), transformSeconds, transformCpu, fitted.chain().summary());
                 for (int s = 1; s <= seeds; s++) {
                     long k0 = System.nanoTime();
                     Clustering c = new KMeans(KMeansOptions.defaults(10)).fit(x, new FitContext(s, p, FitListener.NONE));
                     double kmSeconds = (System.nanoTime() - k0) / 1e9;
                     Files.write(out.resolve(name + "-seed" + s + ".txt"), toLines(c.labels()));
-                    timings.printf("%s\t%d\t%d\t%.3f\t%.3f\t%d%n", name, s, x.cols(), transformSeconds, kmSeconds, c.iterations());
+                    timings.printf("%s\t%d\t%d\t%.3f\t%.3f\t%d\t%.3f%n", name, s, x.cols(), transformSeconds, kmSeconds, c.iterations(), transformCpu);
                     timings.flush();
                     System.out.printf("  seed %d: %.2f s, %d iterations%n", s, kmSeconds, c.iterations());
                 }
@@ -93,6 +95,11 @@ public class FeatureBench {
         try { return Integer.parseInt(v); } catch (NumberFormatException e) { }
         try { return Double.parseDouble(v); } catch (NumberFormatException e) { }
         return v;
+    }
+
+    /** CPU time of the whole process: on a shared machine wall time alone says little. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static List<String> toLines(int[] labels) {

@@ -32,6 +32,6 @@ $JAVA FeatureBench "$DATA" "$OUT" "$THREADS" 5 0 \
 
 echo "== PCA solvers"
 $JAVA PcaTiming "$DATA" 50 "$THREADS" randomized,covariance 2>&1 | grep --line-buffered -v incubator | tee "$OUT/pca.txt"
-$JAVA PcaTiming synthetic:60000x3072 100 "$THREADS" randomized,covariance 2>&1 | grep --line-buffered -v incubator | tee -a "$OUT/pca.txt"
+$JAVA PcaTiming "cifar-shaped:$DATA" 100 "$THREADS" randomized,covariance 2>&1 | grep --line-buffered -v incubator | tee -a "$OUT/pca.txt"
 
 echo "results in $OUT"

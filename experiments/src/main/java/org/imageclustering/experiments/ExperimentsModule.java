@@ -31,7 +31,7 @@ import org.imageclustering.reporting.Metrics;
  * The Guice wiring of the experiment runner: every loader, algorithm, transform and metric under
  * the name an experiment file uses. Adding one is one class and one line here, for example
  * {@code loaders(binder()).addBinding("my-dataset").to(MyDatasetLoader.class);}. Another module can
- * add names the same way, through the static helpers.
+ * add names the same way, through the static methods below.
  */
 public class ExperimentsModule extends AbstractModule {
     @Override

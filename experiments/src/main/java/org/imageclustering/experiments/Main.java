@@ -8,6 +8,7 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -54,6 +55,15 @@ public final class Main {
     private Main() {
     }
 
+    /** {@code -Dreport} or {@code -Dcompare} named a folder that holds no experiment results. */
+    private static final class NotAResultsFolder extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotAResultsFolder(IllegalArgumentException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     public static void main(String[] args) {
         Properties props = new Properties();
         props.putAll(System.getProperties());
@@ -82,7 +92,11 @@ public final class Main {
             Injector injector = Guice.createInjector(modules);
             ExperimentRunner runner = injector.getInstance(ExperimentRunner.class);
             if (props.getProperty("report") != null) {
-                out.println(runner.rebuildReports(Path.of(props.getProperty("report"))));
+                try {
+                    out.println(runner.rebuildReports(Path.of(props.getProperty("report"))));
+                } catch (IllegalArgumentException e) {
+                    throw new NotAResultsFolder(e); // the reporting module's answer to a folder it cannot read
+                }
                 return OK;
             }
             if (props.getProperty("compare") != null) {
@@ -93,7 +107,12 @@ public final class Main {
                     return BAD_CONFIGURATION;
                 }
                 Path into = comparisonFolder(dirs.get(0), dirs.get(1));
-                Comparison.Result result = Comparison.compare(dirs.get(0), dirs.get(1), into);
+                Comparison.Result result;
+                try {
+                    result = Comparison.compare(dirs.get(0), dirs.get(1), into);
+                } catch (IllegalArgumentException e) {
+                    throw new NotAResultsFolder(e);
+                }
                 out.println(result.consoleText());
                 out.println("Comparison written to " + result.markdown() + ", " + result.csv() + " and " + result.summaryCsv());
                 return OK;
@@ -122,6 +141,14 @@ public final class Main {
             return BAD_CONFIGURATION;
         } catch (CreationException | ConfigurationException | ProvisionException e) {
             err.println("error: the components are not wired correctly: " + firstLine(e.getMessage()));
+            printTrace(trace, e, err);
+            return RUN_FAILED;
+        } catch (NotAResultsFolder e) {
+            err.println("error: " + e.getMessage());
+            printTrace(trace, e, err);
+            return BAD_CONFIGURATION;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
             printTrace(trace, e, err);
             return RUN_FAILED;
         } catch (NoSuchFileException e) {

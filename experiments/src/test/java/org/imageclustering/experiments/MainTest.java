@@ -103,6 +103,14 @@ class MainTest {
         assertTrue(Files.exists(tmp.resolve("results/cli/report.html")));
         assertEquals(Main.BAD_CONFIGURATION, main("report", tmp.toString()));
         assertTrue(stderr().contains("has no runs.jsonl"), stderr());
+
+        err.reset();
+        assertEquals(Main.BAD_CONFIGURATION, main("compare", tmp.resolve("results/cli") + "," + tmp));
+        assertEquals("error: " + tmp + " holds no runs.jsonl: -Dcompare needs two experiments' results folders, "
+                + "e.g. results/a,results/b\n", stderr());
+        out.reset();
+        assertEquals(Main.OK, main("compare", tmp.resolve("results/cli") + "," + tmp.resolve("results/cli")));
+        assertTrue(Files.exists(tmp.resolve("results/compare-cli-vs-cli/comparison.md")), out.toString(StandardCharsets.UTF_8));
     }
 
     /** A component that cannot be built, e.g. one whose native library is missing. */

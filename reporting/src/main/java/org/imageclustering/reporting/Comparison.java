@@ -57,7 +57,7 @@ public final class Comparison {
         md.append("\n## ").append(nameB).append("\n\n").append(body(SummaryTables.markdown(nameB, b.summaries())));
         md.append("\n## Paired tests on matched seeds\n\n");
         if (rows.isEmpty()) {
-            md.append("No configuration of ").append(nameA).append(" shares a dataset and K with one of ")
+            md.append("No configuration of ").append(nameA).append(" shares a dataset (with the same number of training images) and K with one of ")
                     .append(nameB).append(" on matched seed indices.\n");
         } else {
             md.append("A is ").append(nameA).append(", B is ").append(nameB).append("; wins count where A is better "

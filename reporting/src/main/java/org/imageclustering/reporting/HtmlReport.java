@@ -67,7 +67,7 @@ final class HtmlReport {
                 + "of the images when the transform has no inverse).", RunArtifacts.CENTROID_MOSAIC,
                 RunArtifacts.MEAN_MOSAIC, "centroids");
         pictureSection(body, "montages", "Nearest images", "For each cluster of the best seed (one line per cluster, "
-                + "in cluster order), the training images nearest its centroid.", RunArtifacts.CLUSTER_MONTAGE, null,
+                + "in cluster order): its centroid (as in the mosaic above), then the training images nearest to it.", RunArtifacts.CLUSTER_MONTAGE, null,
                 "montage");
         pairedSection(body);
         failedSection(body);
@@ -156,6 +156,32 @@ final class HtmlReport {
                 b.append("<div class=\"card\">").append(svg).append("</div>\n");
             }
         }
+        List<Svg.Series> stability = new ArrayList<>();
+        for (Map.Entry<String, List<ConfigurationSummary>> e : series.entrySet()) {
+            List<ConfigurationSummary> pts = e.getValue();
+            double[] x = new double[pts.size()];
+            double[] y = new double[pts.size()];
+            double[] lo = new double[pts.size()];
+            double[] hi = new double[pts.size()];
+            boolean any = false;
+            for (int i = 0; i < pts.size(); i++) {
+                Summary m = pts.get(i).stability();
+                x[i] = pts.get(i).k();
+                y[i] = m.mean();
+                lo[i] = m.ciLow();
+                hi[i] = m.ciHigh();
+                any |= m.n() > 0;
+            }
+            if (any) {
+                stability.add(new Svg.Series(e.getKey(), x, y, lo, hi));
+            }
+        }
+        if (!stability.isEmpty()) {
+            String svg = Svg.lineChart("stability across seeds", "K", "mean pairwise ARI of training labels",
+                    stability, 420, 290, true, true);
+            saveImage("elbow-train-stability.svg", svg);
+            b.append("<div class=\"card\">").append(svg).append("</div>\n");
+        }
         b.append("</div>\n");
     }
 
@@ -198,7 +224,9 @@ final class HtmlReport {
 
     private void contingencySection(StringBuilder b) {
         b.append("<h2 id=\"contingency\">Contingency</h2>\n<p>True class (rows) against cluster (columns) for the "
-                + "best seed on the training split; shading is the share of the class in each cluster.</p>\n"
+                + "best seed on the training split; shading is the share of the class in each cluster. Clusters are "
+                + "ordered by the class they are matched to (the Hungarian matching of matched accuracy), so a good "
+                + "clustering shows a dark diagonal; column labels are the cluster numbers.</p>\n"
                 + "<div class=\"grid\">\n");
         int shown = 0;
         boolean any = false;
@@ -213,12 +241,17 @@ final class HtmlReport {
             }
             any = true;
             RunArtifacts.Table t = artifacts.readContingency(rel);
+            int[] order = columnOrder(t.counts());
             List<String> cols = new ArrayList<>();
-            for (int c = 0; c < s.k(); c++) {
-                cols.add(Integer.toString(c));
+            long[][] counts = new long[t.counts().length][order.length];
+            for (int j = 0; j < order.length; j++) {
+                cols.add(Integer.toString(order[j]));
+                for (int r = 0; r < counts.length; r++) {
+                    counts[r][j] = t.counts()[r][order[j]];
+                }
             }
             String svg = Svg.heatmap(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k() + " (seed #" + best.seedIndex() + ")",
-                    t.classNames(), cols, t.counts());
+                    t.classNames(), cols, counts);
             saveImage("contingency-" + slug(s) + ".svg", svg);
             b.append("<div class=\"card scroll\">").append(svg).append("</div>\n");
         }
@@ -226,6 +259,34 @@ final class HtmlReport {
             b.append("<p>No contingency tables (the dataset has no labels, or runs kept none).</p>\n");
         }
         b.append("</div>\n");
+    }
+
+    /**
+     * Cluster columns ordered by their matched class (rows), unmatched clusters last in cluster
+     * order, so agreement shows as a diagonal.
+     */
+    static int[] columnOrder(long[][] counts) {
+        int classes = counts.length;
+        int k = classes == 0 ? 0 : counts[0].length;
+        double[][] cost = new double[k][classes];
+        for (int c = 0; c < k; c++) {
+            for (int r = 0; r < classes; r++) {
+                cost[c][r] = -counts[r][c];
+            }
+        }
+        int[] match = k == 0 || classes == 0 ? new int[k] : org.imageclustering.reporting.metrics.Hungarian
+                .minimumCostAssignment(cost);
+        Integer[] cols = new Integer[k];
+        for (int c = 0; c < k; c++) {
+            cols[c] = c;
+        }
+        java.util.Arrays.sort(cols, java.util.Comparator.comparingInt((Integer c) -> match[c] < 0 ? Integer.MAX_VALUE
+                : match[c]).thenComparingInt(c -> c));
+        int[] out = new int[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = cols[c];
+        }
+        return out;
     }
 
     private void pictureSection(StringBuilder b, String id, String heading, String intro, String key, String altKey,

@@ -10,7 +10,8 @@ import org.imageclustering.reporting.stats.Holm;
 import org.imageclustering.reporting.stats.PairedComparison;
 
 /**
- * Paired comparisons between configurations that share a dataset and K, on matched seeds (the
+ * Paired comparisons between configurations that share a dataset and K (and, where runs record it
+ * as the diagnostic {@code train_rows}, the number of training images), on matched seeds (the
  * same seed index), for a list of metrics; p-values Holm-corrected within each
  * {@code split.metric} family, separately for the t-test and the Wilcoxon test.
  */
@@ -63,7 +64,8 @@ public final class PairedComparisons {
             for (int j = same ? i + 1 : 0; j < bs.size(); j++) {
                 Side a = as.get(i);
                 Side b = bs.get(j);
-                if (!a.summary().dataset().equals(b.summary().dataset()) || a.summary().k() != b.summary().k()) {
+                if (!a.summary().dataset().equals(b.summary().dataset()) || a.summary().k() != b.summary().k()
+                        || !sameTrainingSize(a, b)) {
                     continue;
                 }
                 for (String sm : splitMetrics) {
@@ -111,6 +113,29 @@ public final class PairedComparisons {
             }
         }
         return List.of(out);
+    }
+
+    /** Diagnostic the runner records with the number of training rows of a run. */
+    static final String TRAIN_ROWS = "train_rows";
+
+    /**
+     * False when both sides record how many training images they used and the numbers differ (the
+     * same dataset label with another {@code limit}): their distortions are not comparable.
+     */
+    static boolean sameTrainingSize(Side a, Side b) {
+        Object ra = trainRows(a);
+        Object rb = trainRows(b);
+        return ra == null || rb == null || ra.toString().equals(rb.toString());
+    }
+
+    private static Object trainRows(Side s) {
+        for (RunRecord r : s.bySeedIndex().values()) {
+            Object v = r.diagnostics().get(TRAIN_ROWS);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static double value(RunRecord r, String split, String metric) {

@@ -42,7 +42,7 @@ public final class Pictures {
         int n = rows.rows();
         int lines = Math.max(1, (n + columns - 1) / columns);
         int cols = Math.min(columns, Math.max(1, n));
-        return tiles(rows, shape, n, lines, cols, scale, null);
+        return tiles(rows, shape, n, lines, cols, scale, null, 0);
     }
 
     /**
@@ -50,27 +50,50 @@ public final class Pictures {
      * left to right; shorter lines are left blank.
      */
     public static BufferedImage montage(FloatMatrix images, ImageShape shape, int[][] indices, int scale) {
+        return montage(images, shape, indices, scale, null);
+    }
+
+    /**
+     * A montage with one line per cluster that starts with {@code leading} row k (the cluster's
+     * centroid in pixel space), then the images at {@code indices[k]}. The grey range is taken from
+     * the images alone, so a centroid that overshoots it (an inverse transform's ringing) is clipped
+     * rather than dimming every image.
+     */
+    public static BufferedImage montage(FloatMatrix images, ImageShape shape, int[][] indices, int scale,
+                                        FloatMatrix leading) {
+        if (leading != null && leading.rows() != indices.length) {
+            throw new IllegalArgumentException(leading.rows() + " leading rows for " + indices.length + " lines");
+        }
+        int lead = leading == null ? 0 : 1;
         int per = 1;
         int total = 0;
         for (int[] line : indices) {
-            per = Math.max(per, line.length);
+            per = Math.max(per, line.length + lead);
             total += line.length;
         }
-        int[] flat = new int[total];
-        int[] slot = new int[total];
-        int p = 0;
+        int first = lead * indices.length;
+        int d = images.cols();
+        float[] data = new float[(first + total) * d];
+        int[] slot = new int[first + total];
+        for (int k = 0; k < first; k++) {
+            System.arraycopy(leading.data(), leading.offset(k), data, k * d, d);
+            slot[k] = k * per;
+        }
+        int p = first;
         for (int k = 0; k < indices.length; k++) {
             for (int j = 0; j < indices[k].length; j++) {
-                flat[p] = indices[k][j];
-                slot[p] = k * per + j;
+                System.arraycopy(images.data(), images.offset(indices[k][j]), data, p * d, d);
+                slot[p] = k * per + lead + j;
                 p++;
             }
         }
-        return tiles(images.selectRows(flat), shape, total, Math.max(1, indices.length), per, scale, slot);
+        return tiles(FloatMatrix.wrap(first + total, d, data), shape, first + total, Math.max(1, indices.length),
+                per, scale, slot, first);
     }
 
+    /** Draws rows into a grid; the grey range comes from rows {@code rangeFrom..n-1}. */
     private static BufferedImage tiles(FloatMatrix rows, ImageShape shape, int n, int lines, int cols, int scale,
-                                       int[] slots) {
+                                       int[] slots, int rangeFrom) {
         int h = shape.height() * scale;
         int w = shape.width() * scale;
         BufferedImage img = new BufferedImage(cols * (w + GAP) + GAP, lines * (h + GAP) + GAP,
@@ -86,7 +109,8 @@ public final class Pictures {
         float hi = 1;
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
-        for (float v : d) {
+        for (int i = rangeFrom * rows.cols(); i < n * rows.cols(); i++) {
+            float v = d[i];
             if (Float.isFinite(v)) {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
@@ -146,6 +170,15 @@ public final class Pictures {
     /** Writes the per-cluster montage of {@code images} (rows in pixel space) as a PNG, atomically. */
     public static void clusterMontage(FloatMatrix images, ImageShape shape, int[][] nearest, Path png) {
         writePng(montage(images, shape, nearest, defaultScale(shape)), png);
+    }
+
+    /**
+     * Writes the per-cluster montage with each line led by its centroid ({@code centroids} in pixel
+     * space, one row per cluster) as a PNG, atomically.
+     */
+    public static void clusterMontage(FloatMatrix images, ImageShape shape, int[][] nearest, FloatMatrix centroids,
+                                      Path png) {
+        writePng(montage(images, shape, nearest, defaultScale(shape), centroids), png);
     }
 
     /** {@code image} as PNG bytes. */

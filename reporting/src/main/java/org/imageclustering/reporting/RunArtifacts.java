@@ -337,18 +337,21 @@ public final class RunArtifacts {
                     centroids.rows(), classNames));
         }
         if (shape != null) {
+            FloatMatrix drawn = null;
             if (pixelCentroids != null && pixelCentroids.cols() == shape.size()) {
                 String rel = runFolder(runId) + "/centroids.png";
                 Pictures.centroidMosaic(pixelCentroids, shape, resolve(rel));
                 out.put(CENTROID_MOSAIC, rel);
-            } else if (pixelImages != null) {
+                drawn = pixelCentroids;
+            } else if (pixelImages != null && pixelImages.cols() == shape.size()) {
                 String rel = runFolder(runId) + "/cluster-means.png";
-                Pictures.centroidMosaic(clusterMeans(pixelImages, trainPredicted, centroids.rows()), shape, resolve(rel));
+                drawn = clusterMeans(pixelImages, trainPredicted, centroids.rows());
+                Pictures.centroidMosaic(drawn, shape, resolve(rel));
                 out.put(MEAN_MOSAIC, rel);
             }
             if (pixelImages != null && pixelImages.cols() == shape.size()) {
                 String rel = runFolder(runId) + "/montage.png";
-                Pictures.clusterMontage(pixelImages, shape, nearest, resolve(rel));
+                Pictures.clusterMontage(pixelImages, shape, nearest, drawn, resolve(rel));
                 out.put(CLUSTER_MONTAGE, rel);
             }
         }

@@ -79,12 +79,20 @@ class ReportsEndToEndTest {
         assertTrue(!html.contains("http://") || !html.replace("http://www.w3.org/2000/svg", "").contains("http://"),
                 "the report must not reference the network");
         assertTrue(Files.exists(dir.resolve("images").resolve("elbow-train-nmi.svg")));
+        assertTrue(Files.exists(dir.resolve("images").resolve("elbow-train-stability.svg")));
         assertTrue(w.consoleTable().contains("train nmi"), w.consoleTable());
 
         // Rebuilding from the same folder gives the same bytes (no clock, no hash-order in the output).
         Reports.writeAll(dir);
         assertEquals(html, Files.readString(w.html()));
         assertEquals(csv, Files.readString(w.summaryCsv()));
+    }
+
+    @Test
+    void contingencyColumnsFollowTheMatchedClasses() {
+        // Cluster 2 holds class 0, cluster 0 class 1, cluster 1 class 2, cluster 3 is surplus.
+        long[][] counts = {{0, 1, 9, 2}, {8, 0, 1, 0}, {1, 7, 0, 3}};
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 0, 1, 3}, HtmlReport.columnOrder(counts));
     }
 
     @Test
@@ -98,5 +106,42 @@ class ReportsEndToEndTest {
         assertEquals(3, r.rows().stream().map(PairedComparisons.Row::k).distinct().count());
         assertTrue(Files.readString(r.markdown()).contains("Paired tests on matched seeds"));
         assertTrue(Files.readString(r.csv()).startsWith("dataset,k,a,b,split,metric,pairs"));
+    }
+
+    @Test
+    void configurationsTrainedOnDifferentlySizedSamplesAreNotPaired() {
+        List<RunRecord> small = new ArrayList<>();
+        List<RunRecord> large = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            Map<String, Map<String, Double>> m = Map.of("train", Map.of("purity", 0.5 + 0.01 * s));
+            small.add(new RunRecord("a" + s, "a", "fashion-mnist", "", "kmeans", Map.of(), 10, s, s, RunRecord.OK, null,
+                    m, 1, "NO_REASSIGNMENT", null, Map.of("train_rows", 2000), 1, null));
+            large.add(new RunRecord("b" + s, "b", "fashion-mnist", "", "kmeans", Map.of(), 10, s, s, RunRecord.OK, null,
+                    m, 1, "NO_REASSIGNMENT", null, Map.of("train_rows", 60000), 1, null));
+        }
+        var a = PairedComparisons.sides("a: ", Summaries.summarize(small, null), small);
+        var b = PairedComparisons.sides("b: ", Summaries.summarize(large, null), large);
+        assertEquals(0, PairedComparisons.compare(a, b, List.of("train.purity")).size());
+        assertEquals(0, PairedComparisons.compare(a, a, List.of("train.purity")).size(),
+                "a side is never compared with itself");
+        var a2 = PairedComparisons.sides("a2: ", Summaries.summarize(small, null), small);
+        PairedComparisons.Row row = PairedComparisons.compare(a, a2, List.of("train.purity")).get(0);
+        assertEquals(3, row.result().ties());
+    }
+
+    @Test
+    void aConfigurationWhoseRunsAllFailedIsListedWithItsError() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        RunLog.in(dir).append(new RunRecord("broken-s0", "blobs-demo", "blobs", "", "spectral", Map.of(), 3, 1, 0,
+                RunRecord.FAILED, "affinity matrix <not> connected", null, 0, null, null, null, 0, null));
+        Reports.Written w = Reports.writeAll(dir);
+        ConfigurationSummary broken = w.summaries().stream().filter(s -> s.algorithm().equals("spectral")).findFirst()
+                .orElseThrow();
+        assertEquals(0, broken.runs());
+        assertEquals(1, broken.failed());
+        String html = Files.readString(w.html());
+        assertTrue(html.contains("id=\"failed\""));
+        assertTrue(html.contains("affinity matrix &lt;not&gt; connected"), "errors are escaped");
+        assertTrue(Files.readString(w.summaryMarkdown()).contains("| 0 (+1 failed) |"));
     }
 }

@@ -90,6 +90,19 @@ class RunArtifactsTest {
                 "second tile white");
         BufferedImage montage = ImageIO.read(dir.resolve(files.get("cluster-montage")).toFile());
         assertEquals(2 * (2 * scale + Pictures.GAP) + Pictures.GAP, montage.getHeight(), "one line per cluster");
+        assertEquals(2 * (3 * scale + Pictures.GAP) + Pictures.GAP, montage.getWidth(), "centroid, then 1 image");
+        assertEquals(0xFFFFFF, montage.getRGB(Pictures.GAP, 2 * Pictures.GAP + 2 * scale) & 0xFFFFFF,
+                "line 2 starts with the white centroid");
+    }
+
+    @Test
+    void montageGreyRangeComesFromTheImagesNotAnOvershootingCentroid() {
+        ImageShape shape = new ImageShape(1, 1, 1);
+        FloatMatrix images = FloatMatrix.of(new float[][] {{0.5f}});
+        FloatMatrix centroid = FloatMatrix.of(new float[][] {{1.7f}});
+        BufferedImage img = Pictures.montage(images, shape, new int[][] {{0}}, 1, centroid);
+        assertEquals(0xFFFFFF, img.getRGB(Pictures.GAP, Pictures.GAP) & 0xFFFFFF, "centroid clipped to white");
+        assertEquals(0x808080, img.getRGB(2 * Pictures.GAP + 1, Pictures.GAP) & 0xFFFFFF, "image keeps its grey");
     }
 
     @Test

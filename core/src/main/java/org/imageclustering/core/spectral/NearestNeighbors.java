@@ -8,39 +8,45 @@ import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.SquaredEuclidean;
 
 /**
- * Exact k nearest neighbours of every row among the other rows, with the project's distance kernel.
+ * Exact k nearest neighbours of every row among the other rows, by the project's distance kernel.
  *
- * <p>Two exact strategies. For wide rows ({@code d >= }{@value #FILTER_MIN_DIMS}), a
- * <em>principal-subspace filter</em>: the distance between the projections of two rows onto any
- * orthonormal axes is a lower bound of their distance, so with the {@value #FILTER_DIMS} leading
- * principal axes (estimated from a strided sample of rows; any orthonormal axes keep the bound
- * valid, good ones make it tight) the kernel computes all bounds in 48 instead of 784 dimensions;
- * adding {@code (|r_i| - |r_j|)^2}, with {@code r} a row's part orthogonal to the axes, keeps it a
- * lower bound (reverse triangle inequality) and tightens it for free,
- * and only the rows whose bound, less a margin far above the kernel's float rounding error, does not
- * exceed the current k-th distance get an exact double-precision distance. On image rows this
- * evaluates a few hundred exact distances per row instead of n. Each query chunk owns its rows and
- * the answer (the k smallest exact {@code (distance, index)} pairs) does not depend on the order of
- * evaluation, so it is the same at any thread count.
+ * <p>"Exact" means: the neighbours of a row are the k smallest {@code (distance, index)} pairs over
+ * all other rows, distances as {@link SquaredEuclidean}'s block kernel computes them (float32 dot
+ * products, within its documented error bound of the true value). Two strategies give that answer:
  *
- * <p>For narrow rows, brute force over tiles ({@link SquaredEuclidean#block}): the rows are cut into fixed tiles and only the tile pairs {@code (a, b)} with {@code a <= b}
- * are computed, each distance once and offered to both of its rows: half the arithmetic of the
- * naive scan. Because the neighbours of a row are defined as the k smallest
- * {@code (distance, index)} pairs, a total order, the result does not depend on which thread offers
- * a candidate first; a row tile's lists are updated under that tile's lock. Each pair's distance
- * always comes from the same tile-pair computation, so the result is the same at any thread count.
+ * <ul>
+ *   <li><b>Brute force over tile pairs</b> (narrow rows, or fewer than {@value #FILTER_MIN_ROWS}
+ *       rows): the rows are cut into fixed tiles and only tile pairs {@code (a, b)} with
+ *       {@code a <= b} are computed, each distance once and offered to both of its rows: half the
+ *       arithmetic of the naive scan. A row tile's lists are updated under that tile's lock.</li>
+ *   <li><b>Principal-subspace filter</b> (rows of {@value #FILTER_MIN_DIMS}+ features): the
+ *       distance between projections onto any orthonormal axes is a lower bound of the distance,
+ *       and adding {@code (|r_i| - |r_j|)^2}, {@code r} being a row's part orthogonal to the axes,
+ *       keeps it one (reverse triangle inequality). With the {@value #FILTER_DIMS} leading principal
+ *       axes of a strided sample of rows (any orthonormal axes keep the bound valid; good ones make
+ *       it tight) the kernel computes all bounds in 48 instead of 784 dimensions, and a full-width
+ *       distance is computed only for the rows whose bound, less a margin well above the
+ *       computations' rounding error, does not exceed the current k-th distance; a second stage
+ *       first adds the next 144 principal coordinates (a quarter of a row's bytes) to the survivors'
+ *       bounds. On Fashion-MNIST a few hundred rows per row pass the first stage, a few dozen the
+ *       second.</li>
+ * </ul>
+ *
+ * <p>Both are the same at any thread count: the k smallest pairs under a total order do not depend
+ * on the order in which candidates are offered, and every distance comes from one fixed computation.
  */
 public final class NearestNeighbors {
     /** Rows per tile: a tile of 784-dimensional rows is 1.6 MB, and a tile pair's distances 2 MB. */
     static final int TILE = 512;
     /** Principal axes of the lower-bound filter (a multiple of the SIMD lane counts). */
     static final int FILTER_DIMS = 48;
+    /** Principal axes of the filter's second stage, applied to the rows the first lets through. */
+    static final int FILTER_WIDE_DIMS = 192;
     /** Rows narrower than this are searched by brute force. */
-    static final int FILTER_MIN_DIMS = 4 * FILTER_DIMS;
+    static final int FILTER_MIN_DIMS = 256;
     /**
-     * Fewer rows are searched by brute force: the filter's exact pass costs a few hundred random row
-     * reads per row, which only pays once the quadratic pass it replaces is large (on Fashion-MNIST
-     * the two break even between 10,000 and 20,000 rows; at 60,000 the filter is about twice as fast).
+     * Fewer rows are searched by brute force: the filter's second pass reads a few hundred random
+     * rows per row, which only pays once the quadratic pass it replaces is large.
      */
     static final int FILTER_MIN_ROWS = 16_384;
     /** Rows whose covariance gives the filter's axes. */
@@ -48,9 +54,10 @@ public final class NearestNeighbors {
     /** Query rows per task of the filter (each holds a {@code 64 x n} block of bounds). */
     static final int FILTER_CHUNK = 64;
     /**
-     * Margin of the filter relative to {@code (|p_i| + |p_j|)^2}: the kernel's float error bound for
-     * 48-feature dot products is below 5e-6 of that, and rounding the projections to float adds less
-     * than 1e-6, so a bound is never trusted beyond what it proves.
+     * Margin of the filter relative to {@code (|p_i| + |p_j|)^2 + (|x_i| + |x_j|)^2}: the kernel's
+     * float error bound is below 1e-5 of the first for the bounds and of the second for full rows,
+     * and rounding the projections to float adds less than 1e-6, so a bound never rules out a row
+     * that the kernel's own distances would have kept.
      */
     static final double FILTER_SLACK = 1e-4;
 
@@ -129,38 +136,61 @@ public final class NearestNeighbors {
         return new Result(n, k, bestI, bestD, 0);
     }
 
-    /** The principal-subspace filter of the class comment; distances are exact (double). */
+    /** The principal-subspace filter of the class comment. */
     static Result filtered(FloatMatrix x, int k, Parallelism parallel) {
         requireRows(x, k);
         int n = x.rows();
         int d = x.cols();
-        int dims = Math.min(FILTER_DIMS, d - 1);
-        int m = Math.min(n, FILTER_SAMPLE);
-        int[] sample = new int[m];
-        for (int t = 0; t < m; t++) {
-            sample[t] = (int) ((long) t * n / m);
-        }
-        PcaProjection.Basis basis = PcaProjection.Basis.of(x.selectRows(sample), dims, parallel);
-        double[] residual = new double[n];
-        FloatMatrix p = basis.project(x, residual, parallel);
-        double[] norms = SquaredEuclidean.squaredNorms(p, parallel);
-        double[] roots = new double[n];
+        int wide = Math.min(FILTER_WIDE_DIMS, d - 1);
+        int narrow = FILTER_DIMS;
+        int rest = wide - narrow;
+        PcaProjection.Basis basis = PcaProjection.Basis.of(PcaProjection.strided(x, FILTER_SAMPLE), wide, parallel);
+        double[] outside = new double[n]; // length of each row's part outside the wide subspace
+        FloatMatrix projected = basis.project(x, outside, parallel);
+        float[] pd = projected.data();
+        float[] head = new float[n * narrow];
+        float[] tail = new float[n * rest];
+        double[] beyondNarrow = new double[n]; // length of each row's part outside the narrow subspace
         for (int i = 0; i < n; i++) {
-            roots[i] = Math.sqrt(Math.max(0, norms[i]));
+            System.arraycopy(pd, i * wide, head, i * narrow, narrow);
+            System.arraycopy(pd, i * wide + narrow, tail, i * rest, rest);
+            double q = 0;
+            for (int c = 0; c < rest; c++) {
+                double v = tail[i * rest + c];
+                q += v * v;
+            }
+            beyondNarrow[i] = Math.sqrt(q + outside[i] * outside[i]);
         }
+        FloatMatrix p = FloatMatrix.wrap(n, narrow, head);
+        FloatMatrix t = FloatMatrix.wrap(n, rest, tail);
+        double[] norms = SquaredEuclidean.squaredNorms(p, parallel);
         SquaredEuclidean.Centers all = SquaredEuclidean.Centers.of(p);
-        float[] xd = x.data();
+        SquaredEuclidean.Centers tails = SquaredEuclidean.Centers.of(t);
+        // full-width distances of the survivors come from the kernel too (SIMD, and the same values
+        // brute force would compute), so the margin also covers its error for whole rows
+        SquaredEuclidean.Centers rows = SquaredEuclidean.Centers.of(x);
+        double[] lp = new double[n];
+        double[] lt = new double[n];
+        double[] lx = new double[n];
+        for (int i = 0; i < n; i++) {
+            lp[i] = Math.sqrt(Math.max(0, norms[i]));
+            lt[i] = Math.sqrt(Math.max(0, tails.norm(i)));
+            lx[i] = Math.sqrt(Math.max(0, rows.norm(i)));
+        }
         int[] indices = new int[n * k];
         double[] dist = new double[n * k];
         ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[FILTER_CHUNK * n]);
         long exact = parallel.mapReduce(n, FILTER_CHUNK, (s, e) -> {
             double[] bound = scratch.get();
+            float[] lanes = SquaredEuclidean.lanesBuffer();
             SquaredEuclidean.block(p, norms, s, e, all, bound);
             double[] bd = new double[k];
             int[] bi = new int[k];
             long evaluated = 0;
             for (int i = s; i < e; i++) {
                 int o = (i - s) * n;
+                double xNorm = rows.norm(i);
+                double tNorm = tails.norm(i);
                 // start from the k smallest bounds: usually the true neighbours, so the threshold is tight at once
                 Arrays.fill(bd, Double.POSITIVE_INFINITY);
                 Arrays.fill(bi, Integer.MAX_VALUE);
@@ -173,18 +203,29 @@ public final class NearestNeighbors {
                 Arrays.fill(bd, Double.POSITIVE_INFINITY);
                 Arrays.fill(bi, Integer.MAX_VALUE);
                 for (int j : first) {
-                    offerOne(bd, bi, 0, k, SquaredEuclidean.distance(xd, i * d, xd, j * d, d), j);
+                    offerOne(bd, bi, 0, k, rows.approximate(x, i, xNorm, j, lanes), j);
                 }
                 evaluated += k;
-                double ri = roots[i];
-                double resI = residual[i];
                 for (int j = 0; j < n; j++) {
-                    double r = ri + roots[j];
-                    double res = resI - residual[j];
-                    if (j == i || bound[o + j] + res * res - FILTER_SLACK * r * r > bd[k - 1] || contains(first, j)) {
+                    if (j == i) {
                         continue;
                     }
-                    offerOne(bd, bi, 0, k, SquaredEuclidean.distance(xd, i * d, xd, j * d, d), j);
+                    double rp = lp[i] + lp[j];
+                    double rx = lx[i] + lx[j];
+                    double margin = FILTER_SLACK * (rp * rp + rx * rx);
+                    double gap = beyondNarrow[i] - beyondNarrow[j];
+                    // stage 1: 48 coordinates plus the gap of the lengths outside them
+                    if (bound[o + j] + gap * gap - margin > bd[k - 1] || contains(first, j)) {
+                        continue;
+                    }
+                    // stage 2: the next coordinates exactly, plus the gap of the lengths outside all of them
+                    double rt = lt[i] + lt[j];
+                    double out = outside[i] - outside[j];
+                    double wider = bound[o + j] + tails.approximate(t, i, tNorm, j, lanes) + out * out;
+                    if (wider - margin - FILTER_SLACK * rt * rt > bd[k - 1]) {
+                        continue;
+                    }
+                    offerOne(bd, bi, 0, k, rows.approximate(x, i, xNorm, j, lanes), j);
                     evaluated++;
                 }
                 System.arraycopy(bd, 0, dist, i * k, k);

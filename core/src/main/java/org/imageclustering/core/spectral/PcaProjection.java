@@ -13,15 +13,31 @@ import org.imageclustering.core.Parallelism;
  * are found by the package's Lanczos solver.
  *
  * @param projected  the rows in principal coordinates, {@code n x components}
- * @param explained  fraction of the total variance the components keep
+ * @param explained  fraction of the (sampled rows') total variance the components keep
  */
 record PcaProjection(FloatMatrix projected, double explained) {
     private static final int COLUMN_BLOCK = 16;
     private static final int ROW_CHUNK = 2048;
 
+    /** Rows (evenly spaced) whose covariance gives the axes: plenty for 50 axes of 784 features. */
+    static final int SAMPLE_ROWS = 16_384;
+
     static PcaProjection fit(FloatMatrix x, int components, Parallelism parallel) {
-        Basis basis = Basis.of(x, components, parallel);
+        Basis basis = Basis.of(strided(x, SAMPLE_ROWS), components, parallel);
         return new PcaProjection(basis.project(x, parallel), basis.explained());
+    }
+
+    /** At most {@code m} rows of {@code x}, evenly spaced (all of them when there are fewer). */
+    static FloatMatrix strided(FloatMatrix x, int m) {
+        int n = x.rows();
+        if (n <= m) {
+            return x;
+        }
+        int[] rows = new int[m];
+        for (int t = 0; t < m; t++) {
+            rows[t] = (int) ((long) t * n / m);
+        }
+        return x.selectRows(rows);
     }
 
     /**
@@ -128,28 +144,33 @@ record PcaProjection(FloatMatrix projected, double explained) {
             int components = axes.length;
             float[] xd = x.data();
             float[] out = new float[n * components];
+            // axes transposed, so that the inner loop runs over components and vectorises
+            double[] axT = new double[d * components];
+            for (int c = 0; c < components; c++) {
+                for (int j = 0; j < d; j++) {
+                    axT[j * components + c] = axes[c][j];
+                }
+            }
             parallel.forEach(n, ROW_CHUNK, (s, e) -> {
-                double[] centred = new double[d];
+                double[] coords = new double[components];
                 for (int i = s; i < e; i++) {
                     int o = i * d;
+                    java.util.Arrays.fill(coords, 0);
+                    double total = 0;
                     for (int j = 0; j < d; j++) {
-                        centred[j] = xd[o + j] - mean[j];
+                        double cj = xd[o + j] - mean[j];
+                        total += cj * cj;
+                        int a = j * components;
+                        for (int c = 0; c < components; c++) {
+                            coords[c] += cj * axT[a + c];
+                        }
                     }
                     double inside = 0;
                     for (int c = 0; c < components; c++) {
-                        double sum = 0;
-                        double[] ax = axes[c];
-                        for (int j = 0; j < d; j++) {
-                            sum += centred[j] * ax[j];
-                        }
-                        out[i * components + c] = (float) sum;
-                        inside += sum * sum;
+                        out[i * components + c] = (float) coords[c];
+                        inside += coords[c] * coords[c];
                     }
                     if (residual != null) {
-                        double total = 0;
-                        for (int j = 0; j < d; j++) {
-                            total += centred[j] * centred[j];
-                        }
                         residual[i] = Math.sqrt(Math.max(0, total - inside));
                     }
                 }

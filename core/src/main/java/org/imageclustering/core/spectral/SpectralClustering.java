@@ -51,8 +51,6 @@ import org.imageclustering.core.spectral.SpectralOptions.Solver;
  */
 public final class SpectralClustering implements ClusteringAlgorithm {
     private static final Logger LOG = LogManager.getLogger(SpectralClustering.class);
-    private static final int CHUNK = 4096;
-
     private final SpectralOptions options;
 
     public SpectralClustering(SpectralOptions options) {
@@ -100,7 +98,9 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         int iterations;
         StopReason reason;
         List<IterationTrace> trace = List.of();
-        if (options.assign() == Assignment.DISCRETIZE) {
+        // with more components than clusters the embedding is wider than k, which only k-means can cut into k
+        Assignment assign = embedding[0].length == k ? options.assign() : Assignment.KMEANS;
+        if (assign == Assignment.DISCRETIZE) {
             Discretization disc = Discretization.of(embedding, Seeds.derive(seed, "discretize"));
             labels = disc.labels();
             iterations = disc.iterations();
@@ -121,7 +121,7 @@ public final class SpectralClustering implements ClusteringAlgorithm {
             trace = inner.trace();
             diag.put("embedding_distortion", inner.distortion());
         }
-        diag.put("assign", options.assign().yamlName());
+        diag.put("assign", assign.yamlName());
         diag.put("assign_seconds", seconds(tAssign));
         return inputSpaceResult(data, labels, k, iterations, reason, trace, diag);
     }
@@ -272,7 +272,7 @@ public final class SpectralClustering implements ClusteringAlgorithm {
                 cols[c][i] = ny.embedding()[i][c];
             }
         }
-        // the embedding rows are already extended with D^-1/2 inside; undo nothing, scale as the Laplacian asks
+        // the extension gives eigenvectors of the symmetric normalisation; the random-walk ones are D^-1/2 times them
         double[] inv = new double[n];
         for (int i = 0; i < n; i++) {
             inv[i] = 1 / ny.sqrtDegree()[i];

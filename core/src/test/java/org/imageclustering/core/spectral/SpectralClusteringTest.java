@@ -119,14 +119,17 @@ class SpectralClusteringTest {
     void moreComponentsThanClustersStillGivesKClusters() {
         Fixtures.Labelled blobs = Fixtures.blobs(4, 40, 4, 1000, 12);
         SpectralOptions o = SpectralOptions.defaults(2).withNeighbors(5, KnnWeights.CONNECTIVITY);
-        Clustering c = new SpectralClustering(o.withSolver(Solver.LANCZOS)).fit(blobs.points(), SEED);
-        assertEquals(4, c.diagnostics().get("components"));
-        assertEquals(2, c.k());
-        // components are never split
-        for (int b = 0; b < 4; b++) {
-            for (int i = b * 40; i < (b + 1) * 40; i++) {
-                assertEquals(c.labels()[b * 40], c.labels()[i]);
+        for (SpectralOptions variant : List.of(o.withSolver(Solver.LANCZOS), o.withAssign(Assignment.DISCRETIZE))) {
+            Clustering c = new SpectralClustering(variant).fit(blobs.points(), SEED);
+            assertEquals(4, c.diagnostics().get("components"));
+            assertEquals(2, c.k());
+            // components are never split, and both clusters are used
+            for (int b = 0; b < 4; b++) {
+                for (int i = b * 40; i < (b + 1) * 40; i++) {
+                    assertEquals(c.labels()[b * 40], c.labels()[i]);
+                }
             }
+            assertTrue(c.sizes()[0] > 0 && c.sizes()[1] > 0);
         }
     }
 

@@ -30,6 +30,7 @@ import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.Subsample;
 import org.imageclustering.experiments.spec.FeatureSetSpec;
 import org.imageclustering.loader.transform.Transform;
+import org.imageclustering.loader.transform.TransformCache;
 import org.imageclustering.loader.transform.Transforms;
 
 /**
@@ -37,8 +38,9 @@ import org.imageclustering.loader.transform.Transforms;
  * result between every run that needs it (never one copy per run). An entry is dropped when the
  * last run that needs it has finished, so a long sweep over several datasets does not hold them all.
  *
- * <p>Preparation is keyed by a hash of the dataset settings, the data seed and the chain, so
- * two feature sets with the same chain share one copy too.
+ * <p>Transformed splits live in the loader module's {@link TransformCache}, keyed by
+ * {@link Transforms#cacheKey} (the training data's content, the chain and its seed); this class adds
+ * the once-only guarantee when runs execute in parallel, and the release of entries.
  */
 public final class DataCache {
     private static final Logger LOG = LogManager.getLogger(DataCache.class);
@@ -47,6 +49,8 @@ public final class DataCache {
     private final SpecLocations locations;
     private final Map<String, DatasetSplits> loaded = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<PreparedData>> prepared = new ConcurrentHashMap<>();
+    /** The loader module's store of transformed splits, one per loaded dataset (dropped with it). */
+    private final Map<String, TransformCache> transformCaches = new ConcurrentHashMap<>();
     private final Map<String, Integer> pendingPerDataset = new ConcurrentHashMap<>();
     private final Map<String, Integer> pendingPerData = new ConcurrentHashMap<>();
 
@@ -96,10 +100,7 @@ public final class DataCache {
 
     private DatasetSplits load(DatasetSpec spec, long dataSeed) throws IOException {
         Path path = spec.path() == null ? null : Path.of(spec.path());
-        if (path != null && !Files.exists(path)) {
-            throw locations.error(spec.keyPath() + ".path", "'" + spec.path() + "' does not exist (relative paths start at "
-                    + Path.of("").toAbsolutePath() + ")");
-        }
+        // a missing path is left to the loader first: its message names every place it looked and where to get the data
         LoaderOptions options = new LoaderOptions(path, spec.raw(), Parameters.of(spec.keyPath(), spec.params()));
         long t0 = System.nanoTime();
         DatasetSplits splits;
@@ -109,7 +110,11 @@ public final class DataCache {
             throw locations.error(e);
         } catch (NoSuchFileException e) {
             String key = spec.keyPath() + (path != null ? ".path" : ".loader");
-            throw locations.error(key, e.getMessage());
+            throw locations.error(key, (path != null && !Files.exists(path) ? missing(spec) + "; " : "") + e.getMessage());
+        }
+        if (path != null && !Files.exists(path)) {
+            // a loader that ignores its path must not hide a path that names nothing
+            throw locations.error(spec.keyPath() + ".path", missing(spec));
         }
         Dataset train = splits.train();
         if (spec.limit() != null) {
@@ -150,20 +155,39 @@ public final class DataCache {
 
     private PreparedData prepare(PlannedRun run, Parallelism parallel) {
         DatasetSplits splits = splits(run);
-        List<Transform> steps = transforms(registry, run.featureSet());
-        Transforms.Fitted fitted = Transforms.fit(steps, splits.train(),
-                new FitContext(Seeds.derive(run.dataSeed(), "transforms"), parallel, FitListener.NONE));
-        Dataset test = splits.test() == null ? null : fitted.chain().apply(splits.test(), parallel);
         List<TransformSpec> specs = run.featureSet().transforms();
-        for (int i = 0; i < specs.size(); i++) {
-            LOG.info("Fitted {} on {} ({} training rows) in {} s", specs.get(i).label(), run.dataset().name(),
-                    splits.train().size(), String.format(java.util.Locale.ROOT, "%.2f", fitted.chain().fitSeconds().get(i)));
+        if (specs.isEmpty()) {
+            return new PreparedData(splits.train(), splits.test(), splits.train(), Transforms.fit(List.of(), splits.train(),
+                    FitContext.of(0)).chain());
         }
-        if (!specs.isEmpty()) {
-            LOG.info("Feature set {} of {}: {} features", run.featureSet().name(), run.dataset().name(),
-                    fitted.train().features().cols());
+        long seed = Seeds.derive(run.dataSeed(), "transforms");
+        String key = Transforms.cacheKey(splits.train(), entries(run.featureSet()), seed);
+        TransformCache cache = transformCaches.computeIfAbsent(run.datasetKey(), k -> new TransformCache());
+        TransformCache.Entry entry = cache.get(key, splits, () -> {
+            Transforms.Fitted fitted = Transforms.fit(transforms(registry, run.featureSet()), splits.train(),
+                    new FitContext(seed, parallel, FitListener.NONE));
+            for (int i = 0; i < specs.size(); i++) {
+                LOG.info("Fitted {} on {} ({} training rows) in {} s", specs.get(i).label(), run.dataset().name(),
+                        splits.train().size(), String.format(java.util.Locale.ROOT, "%.2f", fitted.chain().fitSeconds().get(i)));
+            }
+            Dataset test = splits.test() == null ? null : fitted.chain().apply(splits.test(), parallel);
+            return new TransformCache.Entry(fitted.train(), test, fitted.chain());
+        });
+        LOG.info("Feature set {} of {}: {} features", run.featureSet().name(), run.dataset().name(),
+                entry.train().features().cols());
+        return new PreparedData(entry.train(), entry.test(), splits.train(), entry.chain());
+    }
+
+    /** The chain's entries as the loader module takes them: {@code {transform: name, key: value, ...}}. */
+    static List<Map<String, Object>> entries(FeatureSetSpec featureSet) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (TransformSpec t : featureSet.transforms()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put(Transforms.NAME_KEY, t.transform());
+            entry.putAll(t.params());
+            entries.add(entry);
         }
-        return new PreparedData(fitted.train(), test, splits.train(), fitted.chain());
+        return entries;
     }
 
     /**
@@ -172,13 +196,7 @@ public final class DataCache {
      * @throws OptionException naming the entry's key path for a bad setting
      */
     public static List<Transform> transforms(Registry registry, FeatureSetSpec featureSet) {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (TransformSpec t : featureSet.transforms()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put(Transforms.NAME_KEY, t.transform());
-            entry.putAll(t.params());
-            entries.add(entry);
-        }
+        List<Map<String, Object>> entries = entries(featureSet);
         String path = featureSet.keyPath().equals("transforms") ? "transforms" : featureSet.keyPath() + ".transforms";
         return Transforms.create(registry.transforms(), entries, path);
     }
@@ -192,11 +210,16 @@ public final class DataCache {
         if (pendingPerDataset.merge(run.datasetKey(), -1, Integer::sum) <= 0) {
             pendingPerDataset.remove(run.datasetKey());
             loaded.remove(run.datasetKey());
+            transformCaches.remove(run.datasetKey());
         }
     }
 
     /** How many prepared copies are held (for tests of sharing). */
     int preparedCount() {
         return prepared.size();
+    }
+
+    private static String missing(DatasetSpec spec) {
+        return "'" + spec.path() + "' does not exist (relative paths start at " + Path.of("").toAbsolutePath() + ")";
     }
 }

@@ -92,8 +92,8 @@ public final class ExperimentRunner {
      * @param folder   the experiment's results folder
      * @param planned  runs in the plan
      * @param skipped  runs found finished and not run again
-     * @param ok       runs that finished in this session
-     * @param failed   runs that failed in this session
+     * @param ok       runs that finished in this invocation
+     * @param failed   runs that failed in this invocation
      */
     public record Outcome(Path folder, int planned, int skipped, int ok, int failed) {
         /** 0 when every run succeeded, 1 when any failed. */
@@ -152,6 +152,10 @@ public final class ExperimentRunner {
                 }
                 throw e;
             }
+            if (spec.evaluateOn().contains("test")) {
+                plan.runs().stream().filter(r -> cache.splits(r).test() == null).map(r -> r.dataset().name()).distinct()
+                        .forEach(name -> LOG.info("Dataset {} has no test split: its runs are scored on train only", name));
+            }
             Set<String> finished = finishedIds(runsFile);
             dropFailedRecords(runsFile);
             List<PlannedRun> remaining = plan.remaining(finished);
@@ -159,6 +163,7 @@ public final class ExperimentRunner {
             Map<String, DatasetSplits> datasets = new LinkedHashMap<>();
             plan.runs().forEach(r -> datasets.putIfAbsent(r.dataset().name(), cache.splits(r)));
             Manifest manifest = Manifest.start(spec, file.file(), overrides, datasets);
+            manifest.continueFrom(Manifest.read(dir));
             manifest.write(dir);
             if (skipped > 0) {
                 LOG.info("{} of {} runs already finished in {}; skipping them ({} to run; -Dfresh=true starts over)", skipped,
@@ -171,13 +176,27 @@ public final class ExperimentRunner {
             Reports.Written written = Reports.writeAll(dir);
             options.out().println();
             options.out().println(written.consoleTable());
-            LOG.info("Results in {} ({} ok, {} failed in this session, {} skipped as finished)", dir, counts[0], counts[1],
+            LOG.info("Results in {} ({} ok, {} failed in this invocation, {} skipped as finished)", dir, counts[0], counts[1],
                     skipped);
             if (counts[1] > 0) {
                 LOG.error("{} run(s) failed; their messages are in {} and {}", counts[1], runsFile,
                         dir.resolve("logs").resolve("run.log"));
             }
             return new Outcome(dir, plan.size(), skipped, counts[0], counts[1]);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IOException | RuntimeException | Error e) {
+            logStopped(dir, e);
+            throw e;
+        }
+    }
+
+    /** Records why an experiment stopped, stack trace included, in its log file (the console gets one line). */
+    private static void logStopped(Path dir, Throwable e) {
+        if (Files.isDirectory(dir.resolve("logs"))) {
+            try (RunLogging again = RunLogging.to(dir.resolve("logs").resolve("run.log"))) {
+                LOG.debug("Experiment stopped", e);
+            }
         }
     }
 
@@ -434,7 +453,8 @@ public final class ExperimentRunner {
             }
             int[] predicted = "train".equals(split) ? c.labels() : c.predict(d.features());
             predictions.put(split, predicted);
-            MetricInput input = new MetricInput(d.features(), predicted, d.labels(), c.centroids(), run.metricSeed());
+            MetricInput input = new MetricInput(d.features(), predicted, d.labels(), c.centroids(), run.metricSeed(),
+                    parallel);
             Map<String, Double> values = new LinkedHashMap<>();
             // NaN or infinite: the metric does not apply (e.g. one cluster); JSON has no such numbers
             Metrics.scoreAll(registry.metrics(spec.metrics()), input).forEach((name, v) -> {

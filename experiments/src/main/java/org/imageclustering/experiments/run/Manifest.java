@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import org.imageclustering.experiments.spec.ExperimentSpec;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.SourceFile;
+import org.imageclustering.reporting.AtomicFiles;
 
 /**
  * {@code manifest.json}: the provenance beside an experiment's results. The resolved spec and its
@@ -78,6 +78,8 @@ public final class Manifest {
         m.content.put("parallelRuns", spec.parallelRuns());
         m.content.put("libraries", libraries());
         m.content.put("startedAt", Instant.now().toString());
+        m.content.put("firstStartedAt", null);
+        m.content.put("invocations", null);
         m.content.put("finishedAt", null);
         m.content.put("runs", null);
         return m;
@@ -94,12 +96,25 @@ public final class Manifest {
         content.put("runs", runs);
     }
 
-    /** Writes {@code manifest.json} into {@code dir} atomically. */
+    /** Writes {@code manifest.json} into {@code dir} atomically (reporting's {@link AtomicFiles}). */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = dir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(content), StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(dir.resolve(FILE), JSON.writeValueAsString(content));
+    }
+
+    /**
+     * Carries over what earlier invocations of the same experiment recorded: the first start time and
+     * the number of invocations, so a resumed experiment's manifest still says when it began.
+     */
+    public void continueFrom(Map<String, Object> previous) {
+        if (previous == null) {
+            content.put("firstStartedAt", content.get("startedAt"));
+            content.put("invocations", 1);
+            return;
+        }
+        Object first = previous.getOrDefault("firstStartedAt", previous.get("startedAt"));
+        content.put("firstStartedAt", first != null ? first : content.get("startedAt"));
+        content.put("invocations", previous.get("invocations") instanceof Number n ? n.intValue() + 1 : 2);
     }
 
     /** The content as written. */

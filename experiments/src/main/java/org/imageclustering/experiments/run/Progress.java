@@ -41,7 +41,7 @@ public final class Progress {
     /**
      * @param out           where the live bar goes
      * @param live          draw the bar (true when a person is watching a terminal)
-     * @param total         runs to execute in this session
+     * @param total         runs to execute in this invocation
      * @param parallelRuns  runs at a time (for the ETA)
      */
     public Progress(PrintStream out, boolean live, int total, int parallelRuns) {
@@ -140,9 +140,23 @@ public final class Progress {
         String line = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + n + "/" + total
                 + (failed.get() > 0 ? " (" + failed.get() + " failed)" : "")
                 + (eta == null ? "" : " ETA " + format(eta)) + (running.isEmpty() ? "" : " | " + running);
+        int width = terminalWidth();
+        if (line.length() >= width) {
+            line = line.substring(0, width - 1); // a wrapped bar could not be redrawn in place
+        }
         synchronized (out) {
             out.print("\r\u001b[K" + line);
             out.flush();
+        }
+    }
+
+    /** The terminal's width from {@code COLUMNS} when the shell exports it, else 100. */
+    private static int terminalWidth() {
+        try {
+            String columns = System.getenv("COLUMNS");
+            return columns == null ? 100 : Math.max(20, Integer.parseInt(columns.strip()));
+        } catch (NumberFormatException e) {
+            return 100;
         }
     }
 

@@ -103,8 +103,12 @@ class ExperimentRunnerTest {
 
     @Test
     void rerunSkipsFinishedRunsAndSaysSo() throws IOException {
-        run(yaml(""), false);
+        ExperimentRunner.Outcome first = run(yaml(""), false);
+        Object firstStart = Manifest.read(first.folder()).get("startedAt");
         ExperimentRunner.Outcome again = run(yaml("threads: 3\n"), false);
+        Map<String, Object> manifest = Manifest.read(again.folder());
+        assertEquals(2, manifest.get("invocations"));
+        assertEquals(firstStart, manifest.get("firstStartedAt"), "the manifest still says when the experiment began");
         assertEquals(12, again.skipped());
         assertEquals(0, again.ok());
         assertEquals(12, records(again.folder()).size());
@@ -225,6 +229,13 @@ class ExperimentRunnerTest {
         assertEquals("algorithms[0].init", init.keyPath());
         assertTrue(init.getMessage().contains("unknown initialisation 'kmeans++'"), init.getMessage());
 
+        String badTransform = yaml("feature-sets:\n  - name: scaled\n    transforms:\n      - {transform: scale, mx: 2}\n");
+        ConfigException transform = assertThrows(ConfigException.class, () -> run(badTransform, false));
+        assertEquals("feature-sets[0].transforms[0].mx", transform.keyPath());
+        assertEquals(16, transform.location().line());
+        assertEquals(28, transform.location().column());
+        assertTrue(transform.getMessage().contains("(did you mean 'max'?)"), transform.getMessage());
+
         String badLoader = yaml("").replace("  clusters: 3", "  clusters: 0");
         ConfigException loader = assertThrows(ConfigException.class, () -> run(badLoader, false));
         assertEquals("dataset.clusters", loader.keyPath());
@@ -258,5 +269,7 @@ class ExperimentRunnerTest {
         assertEquals(List.of("train"), List.copyOf(r.metrics().keySet()));
         assertNull(r.metrics().get("test"));
         assertNotEquals(0, r.metrics().get("train").size());
+        assertTrue(Files.readString(o.folder().resolve("logs/run.log"))
+                .contains("Dataset blobs has no test split: its runs are scored on train only"));
     }
 }

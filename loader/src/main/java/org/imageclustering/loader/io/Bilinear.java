@@ -15,6 +15,11 @@ public final class Bilinear {
 
     /** Resamples the row-major plane {@code src} ({@code sw x sh}) into {@code dst} ({@code dw x dh}) at {@code dstPos}. */
     public static void resize(float[] src, int sw, int sh, float[] dst, int dstPos, int dw, int dh) {
+        resize(src, 0, sw, sh, dst, dstPos, dw, dh);
+    }
+
+    /** As {@link #resize(float[], int, int, float[], int, int, int)}, the source plane starting at {@code srcPos}. */
+    public static void resize(float[] src, int srcPos, int sw, int sh, float[] dst, int dstPos, int dw, int dh) {
         int[] x0 = new int[dw];
         int[] x1 = new int[dw];
         float[] fx = new float[dw];
@@ -24,8 +29,8 @@ public final class Bilinear {
         float[] fy = new float[dh];
         weights(sh, dh, y0, y1, fy);
         for (int y = 0; y < dh; y++) {
-            int r0 = y0[y] * sw;
-            int r1 = y1[y] * sw;
+            int r0 = srcPos + y0[y] * sw;
+            int r1 = srcPos + y1[y] * sw;
             float wy = fy[y];
             for (int x = 0; x < dw; x++) {
                 float top = src[r0 + x0[x]] + fx[x] * (src[r0 + x1[x]] - src[r0 + x0[x]]);

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
@@ -173,7 +176,7 @@ public final class PatchKMeansFeaturesTransform implements Transform {
             k = dictionary.rows();
             kp = Gemm.padded(k);
             dictionaryT = new float[pdp * kp];
-            centroidNorms = new float[k];
+            centroidNorms = new float[kp];
             for (int c = 0; c < k; c++) {
                 double s = 0;
                 for (int j = 0; j < pd; j++) {
@@ -218,7 +221,7 @@ public final class PatchKMeansFeaturesTransform implements Transform {
             float[] dots = new float[n * kp];
             Gemm.multiply(padded, 0, pdp, n, pdp, dictionaryT, kp, dots, 0);
             float[] out = new float[n * k];
-            float[] z = new float[k];
+            float[] z = new float[kp];
             for (int i = 0; i < n; i++) {
                 activate(padded, i * pdp, dots, i * kp, z);
                 System.arraycopy(z, 0, out, i * k, k);
@@ -238,21 +241,27 @@ public final class PatchKMeansFeaturesTransform implements Transform {
             return (double) active / f.data().length;
         }
 
-        /** Distances from the patch at {@code p[po ..]} to all centroids, then the triangle activation into z. */
+        /**
+         * Distances from the patch at {@code p[po ..]} to all centroids, then the triangle activation
+         * into {@code z[0 .. K)} (z has room for the padded K); SIMD across centroids.
+         */
         private void activate(float[] p, int po, float[] dots, int dOff, float[] z) {
-            double pn = 0;
+            float pn = 0;
             for (int j = 0; j < pd; j++) {
-                pn += (double) p[po + j] * p[po + j];
+                pn += p[po + j] * p[po + j];
             }
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                double dist = Math.sqrt(Math.max(0, pn - 2.0 * dots[dOff + c] + centroidNorms[c]));
-                z[c] = (float) dist;
-                sum += dist;
+            FloatVector patchNorm = FloatVector.broadcast(Gemm.F, pn);
+            FloatVector sum = FloatVector.zero(Gemm.F);
+            for (int c = 0; c < kp; c += Gemm.LANES) {
+                FloatVector dot = FloatVector.fromArray(Gemm.F, dots, dOff + c);
+                FloatVector d2 = patchNorm.add(FloatVector.fromArray(Gemm.F, centroidNorms, c)).sub(dot.mul(2f))
+                        .max(0f).sqrt();
+                d2.intoArray(z, c);
+                sum = sum.add(d2, Gemm.F.indexInRange(c, k));
             }
-            double mu = sum / k;
-            for (int c = 0; c < k; c++) {
-                z[c] = (float) Math.max(0, mu - z[c]);
+            FloatVector mu = FloatVector.broadcast(Gemm.F, sum.reduceLanes(VectorOperators.ADD) / k);
+            for (int c = 0; c < kp; c += Gemm.LANES) {
+                mu.sub(FloatVector.fromArray(Gemm.F, z, c)).max(0f).intoArray(z, c);
             }
         }
 
@@ -264,7 +273,7 @@ public final class PatchKMeansFeaturesTransform implements Transform {
             float[] raw = new float[np * pd];
             float[] white = new float[np * pdp];
             float[] dots = new float[np * kp];
-            float[] z = new float[k];
+            float[] z = new float[kp];
             return (in, io, out, oo) -> {
                 for (int gy = 0; gy < gridY; gy++) {
                     for (int gx = 0; gx < gridX; gx++) {
@@ -286,8 +295,10 @@ public final class PatchKMeansFeaturesTransform implements Transform {
                         int p = gy * gridX + gx;
                         activate(white, p * pdp, dots, p * kp, z);
                         int base = oo + q * k;
-                        for (int c = 0; c < k; c++) {
-                            out[base + c] += z[c];
+                        for (int c = 0; c < k; c += Gemm.LANES) {
+                            VectorMask<Float> valid = Gemm.F.indexInRange(c, k);
+                            FloatVector.fromArray(Gemm.F, out, base + c, valid)
+                                    .add(FloatVector.fromArray(Gemm.F, z, c)).intoArray(out, base + c, valid);
                         }
                     }
                 }

@@ -21,11 +21,12 @@ import org.imageclustering.loader.Dataset;
  */
 public final class PcaTransform implements Transform {
     /**
-     * Relative cost of one dense eigen-solve step ({@code d^3} of them) against one streamed
-     * multiply-add, measured with Commons Math on the bench machine (bench/README.md, Transforms).
+     * Relative cost of one dense eigen-solve step ({@code d^3} of them) against one streamed float
+     * multiply-add of the randomized passes: about 45 measured on the bench machine for d = 3,072
+     * (bench/README.md, Transforms), rounded down so that borderline shapes get the exact solver.
      */
     static final double EIGEN_COST_PER_CUBE = 40;
-    /** A double multiply-add of the covariance costs about two float ones of the randomized passes. */
+    /** A double multiply-add of the covariance costs 1.5 to 2 float ones of the randomized passes (measured). */
     static final double DOUBLE_COST = 2;
 
     private final PcaOptions options;

@@ -8,6 +8,7 @@ import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.ImageShape;
+import org.imageclustering.loader.io.Bilinear;
 
 /**
  * Bilinear resampling of every channel to {@code width x height}, with pixel centres aligned
@@ -29,35 +30,14 @@ public final class ResizeTransform implements Transform {
         return new Fitted(Rows.requireShape(train, "resize"), options);
     }
 
-    /** Precomputed sampling positions for one input shape. */
+    /** The resize for one input shape. */
     static final class Fitted implements FittedTransform {
         private final ImageShape input;
         private final ImageShape output;
-        private final int[] x0;
-        private final float[] wx;
-        private final int[] y0;
-        private final float[] wy;
 
         Fitted(ImageShape input, ResizeOptions options) {
             this.input = input;
             this.output = new ImageShape(input.channels(), options.height(), options.width());
-            x0 = new int[options.width()];
-            wx = new float[options.width()];
-            y0 = new int[options.height()];
-            wy = new float[options.height()];
-            positions(input.width(), options.width(), x0, wx);
-            positions(input.height(), options.height(), y0, wy);
-        }
-
-        /** Left source index and weight of the right neighbour for every output position. */
-        private static void positions(int in, int out, int[] start, float[] weight) {
-            double ratio = (double) in / out;
-            for (int o = 0; o < out; o++) {
-                double src = Math.min(in - 1, Math.max(0, (o + 0.5) * ratio - 0.5));
-                int s = Math.min((int) Math.floor(src), in - 1);
-                start[o] = s;
-                weight[o] = (float) (src - s);
-            }
         }
 
         @Override
@@ -75,21 +55,8 @@ public final class ResizeTransform implements Transform {
             int ow = output.width();
             FloatMatrix out = Rows.map(data.features(), output.size(), parallel, () -> (in, io, o, oo) -> {
                 for (int ch = 0; ch < c; ch++) {
-                    int ib = io + ch * ih * iw;
-                    int ob = oo + ch * oh * ow;
-                    for (int y = 0; y < oh; y++) {
-                        int ya = y0[y];
-                        int yb = Math.min(ya + 1, ih - 1);
-                        float fy = wy[y];
-                        for (int x = 0; x < ow; x++) {
-                            int xa = x0[x];
-                            int xb = Math.min(xa + 1, iw - 1);
-                            float fx = wx[x];
-                            float top = in[ib + ya * iw + xa] * (1 - fx) + in[ib + ya * iw + xb] * fx;
-                            float bottom = in[ib + yb * iw + xa] * (1 - fx) + in[ib + yb * iw + xb] * fx;
-                            o[ob + y * ow + x] = top * (1 - fy) + bottom * fy;
-                        }
-                    }
+                    // the same resampling the image-folder loader uses, so both resize alike
+                    Bilinear.resize(in, io + ch * ih * iw, iw, ih, o, oo + ch * oh * ow, ow, oh);
                 }
             });
             return data.withFeatures(out, output);

@@ -111,8 +111,9 @@ public final class ScaleTransform implements Transform {
                 s.put("train_min", lo[0]);
                 s.put("train_max", hi[0]);
             } else {
-                s.put("train_min", PrincipalComponents.asList(lo));
-                s.put("train_max", PrincipalComponents.asList(hi));
+                // ranges rather than every value: a run record should stay small at 3,072 features
+                s.put("train_min_lowest", java.util.Arrays.stream(lo).min().orElse(0));
+                s.put("train_max_highest", java.util.Arrays.stream(hi).max().orElse(0));
             }
             return s;
         }

@@ -1,5 +1,6 @@
 package org.imageclustering.loader.transform;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -131,8 +132,11 @@ public final class StandardizeTransform implements Transform {
                 }
             }
             s.put("constant_features", constant);
-            s.put("mean", PrincipalComponents.asList(mean));
-            s.put("scale", PrincipalComponents.asList(sd));
+            // ranges rather than every value: a run record should stay small at 3,072 features
+            s.put("mean_min", Arrays.stream(mean).min().orElse(0));
+            s.put("mean_max", Arrays.stream(mean).max().orElse(0));
+            s.put("scale_min", Arrays.stream(sd).min().orElse(1));
+            s.put("scale_max", Arrays.stream(sd).max().orElse(1));
             return s;
         }
     }

@@ -96,6 +96,11 @@ public final class Silhouette implements Metric {
         return out;
     }
 
+    /** Smallest number of rows per block of the pairwise pass. */
+    private static final int MIN_BLOCK = 64;
+    /** Budget for the blocks' partial sums (about n^2 k / 2 / block doubles), which grows the block for large K. */
+    private static final long PARTIAL_BYTES = 64L << 20;
+
     private static double exact(FloatMatrix x, int[] labels, int k, MetricInput input) {
         int n = x.rows();
         int present = Geometry.distinct(labels, k);
@@ -103,35 +108,48 @@ public final class Silhouette implements Metric {
             return Double.NaN;
         }
         long[] sizes = Geometry.sizes(labels, k);
-        List<Double> partials = Geometry.parallel(input).map(n, 64, (start, end) -> {
-            double[] toCluster = new double[k];
-            double s = 0;
-            for (int i = start; i < end; i++) {
-                Arrays.fill(toCluster, 0);
-                for (int j = 0; j < n; j++) {
-                    if (j != i) {
-                        toCluster[labels[j]] += Math.sqrt(SquaredEuclidean.distance(x, i, x, j));
-                    }
+        // The block size depends on n and k only, never on the thread count.
+        int block = (int) Math.min(n, Math.max(MIN_BLOCK, (long) n * n * k * 4 / PARTIAL_BYTES + 1));
+        int blocks = (n + block - 1) / block;
+        // Each distance is computed once: block I pairs its rows with every row from block I on and
+        // adds the distance to both rows' per-cluster sums. Partial sums of block I cover rows
+        // [I * block, n); they are added up in block order, so the result is the same at any thread count.
+        List<double[]> partials = Geometry.parallel(input).map(blocks, 1, (first, last) -> {
+            int from = first * block;
+            int to = Math.min(n, from + block);
+            double[] sums = new double[(n - from) * k];
+            for (int i = from; i < to; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    double dist = Math.sqrt(SquaredEuclidean.distance(x, i, x, j));
+                    sums[(i - from) * k + labels[j]] += dist;
+                    sums[(j - from) * k + labels[i]] += dist;
                 }
-                int own = labels[i];
-                if (sizes[own] <= 1) {
-                    continue; // a lone image scores 0 by definition
-                }
-                double a = toCluster[own] / (sizes[own] - 1);
-                double b = Double.POSITIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    if (c != own && sizes[c] > 0) {
-                        b = Math.min(b, toCluster[c] / sizes[c]);
-                    }
-                }
-                double denom = Math.max(a, b);
-                s += denom == 0 ? 0 : (b - a) / denom;
             }
-            return s;
+            return sums;
         });
+        double[] toCluster = new double[n * k];
+        for (int b = 0; b < blocks; b++) {
+            double[] p = partials.get(b);
+            int offset = b * block * k;
+            for (int t = 0; t < p.length; t++) {
+                toCluster[offset + t] += p[t];
+            }
+        }
         double total = 0;
-        for (double p : partials) {
-            total += p;
+        for (int i = 0; i < n; i++) {
+            int own = labels[i];
+            if (sizes[own] <= 1) {
+                continue; // a lone image scores 0 by definition
+            }
+            double a = toCluster[i * k + own] / (sizes[own] - 1);
+            double b = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                if (c != own && sizes[c] > 0) {
+                    b = Math.min(b, toCluster[i * k + c] / sizes[c]);
+                }
+            }
+            double denom = Math.max(a, b);
+            total += denom == 0 ? 0 : (b - a) / denom;
         }
         return total / n;
     }
