@@ -27,7 +27,8 @@ public enum EmptyClusterPolicy {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown empty-cluster policy '" + name + "', expected one of "
-                + java.util.Arrays.stream(values()).map(EmptyClusterPolicy::yamlName).toList());
+        java.util.List<String> names = java.util.Arrays.stream(values()).map(EmptyClusterPolicy::yamlName).toList();
+        throw new IllegalArgumentException("unknown empty-cluster policy '" + name + "'"
+                + org.imageclustering.core.Suggestions.hint(name, names) + ", expected one of " + names);
     }
 }

@@ -38,7 +38,8 @@ public enum Initialization {
                 return i;
             }
         }
-        throw new IllegalArgumentException("unknown initialisation '" + name + "', expected one of "
-                + java.util.Arrays.stream(values()).map(Initialization::yamlName).toList());
+        java.util.List<String> names = java.util.Arrays.stream(values()).map(Initialization::yamlName).toList();
+        throw new IllegalArgumentException("unknown initialisation '" + name + "'"
+                + org.imageclustering.core.Suggestions.hint(name, names) + ", expected one of " + names);
     }
 }

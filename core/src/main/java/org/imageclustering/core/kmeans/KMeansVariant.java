@@ -43,8 +43,9 @@ public enum KMeansVariant {
                 return v;
             }
         }
-        throw new IllegalArgumentException("unknown k-means variant '" + name + "', expected one of "
-                + java.util.Arrays.stream(values()).map(KMeansVariant::yamlName).toList());
+        java.util.List<String> names = java.util.Arrays.stream(values()).map(KMeansVariant::yamlName).toList();
+        throw new IllegalArgumentException("unknown k-means variant '" + name + "'"
+                + org.imageclustering.core.Suggestions.hint(name, names) + ", expected one of " + names);
     }
 
     /** The concrete variant for a problem size. */

@@ -31,7 +31,8 @@ public enum ToleranceMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown tolerance mode '" + name + "', expected one of "
-                + java.util.Arrays.stream(values()).map(ToleranceMode::yamlName).toList());
+        java.util.List<String> names = java.util.Arrays.stream(values()).map(ToleranceMode::yamlName).toList();
+        throw new IllegalArgumentException("unknown tolerance mode '" + name + "'"
+                + org.imageclustering.core.Suggestions.hint(name, names) + ", expected one of " + names);
     }
 }

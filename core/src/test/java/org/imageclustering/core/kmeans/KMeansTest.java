@@ -61,4 +61,18 @@ class KMeansTest {
                 () -> KMeansOptions.defaults(0));
         assertEquals("k must be >= 1, was 0", e.getMessage());
     }
+
+    @Test
+    void misspeltNamesSuggestTheNearestOne() {
+        IllegalArgumentException init = assertThrows(IllegalArgumentException.class,
+                () -> Initialization.fromName("kmeans++"));
+        assertTrue(init.getMessage().startsWith("unknown initialisation 'kmeans++' (did you mean 'k-means++'?)"),
+                init.getMessage());
+        IllegalArgumentException policy = assertThrows(IllegalArgumentException.class,
+                () -> EmptyClusterPolicy.fromName("farthest-points"));
+        assertTrue(policy.getMessage().contains("(did you mean 'farthest-point'?)"), policy.getMessage());
+        IllegalArgumentException nothingClose = assertThrows(IllegalArgumentException.class,
+                () -> ToleranceMode.fromName("banana"));
+        assertTrue(!nothingClose.getMessage().contains("did you mean"), nothingClose.getMessage());
+    }
 }
