@@ -1,89 +1,81 @@
-package org.imageclustering.loader.transform;
+package org.imageclustering.core.linalg;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Seeds;
 
 /**
- * The numerical core of PCA: column means, the covariance eigen-decomposition, randomized
- * subspace iteration, and the projection of rows onto components.
+ * A principal-component decomposition of some rows: their mean, the leading principal directions
+ * (unit rows, largest variance first, sign fixed so that the largest-magnitude entry is positive),
+ * the variance along each, and the rows' total variance.
  *
- * <p>Work over rows is split into chunks whose size depends only on the data's shape and whose
- * partial sums are added in chunk order, so results are bit-identical at any thread count.
+ * <p>Fitted either exactly, from the eigen-decomposition of the sample covariance
+ * ({@link #byCovariance}), or by randomized subspace iteration ({@link #randomized}), which costs
+ * a few passes over the rows instead of a {@code d x d} covariance and its decomposition. Work
+ * over rows is split into chunks whose size depends only on the data's shape and whose partial
+ * sums are added in chunk order, so every result is bit-identical at any thread count.
  *
  * <p>Reference: N. Halko, P.-G. Martinsson and J. A. Tropp, Finding structure with randomness:
  * probabilistic algorithms for constructing approximate matrix decompositions, SIAM Review 53 (2011).
+ *
+ * @param mean           the fitted rows' column means
+ * @param components     {@code components[c]} is the c-th principal direction, a unit vector
+ * @param variances      the sample variance (divided by n - 1) along each component
+ * @param totalVariance  the sum of the per-column sample variances of the fitted rows
  */
-final class PrincipalComponents {
+public record PrincipalComponents(double[] mean, double[][] components, double[] variances, double totalVariance) {
     /** Rows per float block inside a chunk; float partial sums never span more rows than this. */
-    private static final int BLOCK = 256;
+    static final int BLOCK = 256;
     /** At most this many chunks of rows, so per-chunk d x d partials stay bounded in memory. */
     private static final int MAX_CHUNKS = 8;
     private static final int MIN_CHUNK = 2048;
 
-    /** A decomposition: the mean, components as rows (unit length), and the variance along each. */
-    record Result(double[] mean, double[][] components, double[] variances, double totalVariance, PcaMethod method) {
+    /** Checks that the parts agree in shape. */
+    public PrincipalComponents {
+        if (variances.length != components.length) {
+            throw new IllegalArgumentException(components.length + " components but " + variances.length
+                    + " variances");
+        }
+        for (double[] c : components) {
+            if (c.length != mean.length) {
+                throw new IllegalArgumentException("a component has " + c.length + " entries, the mean has "
+                        + mean.length);
+            }
+        }
     }
 
-    private PrincipalComponents() {
-    }
-
+    /** Rows per chunk of parallel work for {@code n} rows: a function of {@code n} only. */
     static int chunkSize(int n) {
         return Math.max(MIN_CHUNK, (n + MAX_CHUNKS - 1) / MAX_CHUNKS);
     }
 
-    /** Column means and total variance (sum of per-column sample variances) of {@code x}. */
-    static double[][] moments(FloatMatrix x, Parallelism parallel) {
-        int n = x.rows();
-        int d = x.cols();
-        float[] data = x.data();
-        int chunk = chunkSize(n);
-        double[] sum = parallel.mapReduce(n, chunk, (s, e) -> {
-            double[] p = new double[d];
-            for (int i = s; i < e; i++) {
-                int o = i * d;
-                for (int j = 0; j < d; j++) {
-                    p[j] += data[o + j];
-                }
-            }
-            return p;
-        }, new double[d], PrincipalComponents::add);
-        double[] mean = new double[d];
-        for (int j = 0; j < d; j++) {
-            mean[j] = sum[j] / n;
-        }
-        double[] sq = parallel.mapReduce(n, chunk, (s, e) -> {
-            double[] p = new double[d];
-            for (int i = s; i < e; i++) {
-                int o = i * d;
-                for (int j = 0; j < d; j++) {
-                    double c = data[o + j] - mean[j];
-                    p[j] += c * c;
-                }
-            }
-            return p;
-        }, new double[d], PrincipalComponents::add);
-        double total = 0;
-        for (double v : sq) {
-            total += v;
-        }
-        return new double[][] {mean, {total / (n - 1)}};
+    /** The number of kept components. */
+    public int count() {
+        return components.length;
     }
 
-    private static double[] add(double[] a, double[] b) {
-        double[] out = a.clone();
-        for (int i = 0; i < b.length; i++) {
-            out[i] += b[i];
+    /** The fraction of the total variance each kept component explains (0 when the rows are constant). */
+    public double[] explainedVarianceRatio() {
+        double[] out = new double[variances.length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = totalVariance > 0 ? variances[c] / totalVariance : 0;
         }
         return out;
     }
 
-    /** The sample covariance ({@code d x d}, divided by n - 1) of {@code x} around {@code mean}. */
-    static double[][] covariance(FloatMatrix x, double[] mean, Parallelism parallel) {
+    /** The fraction of the total variance the kept components explain together (1 when the rows are constant). */
+    public double explainedRatio() {
+        double kept = 0;
+        for (double v : variances) {
+            kept += v;
+        }
+        return totalVariance > 0 ? kept / totalVariance : 1.0;
+    }
+
+    /** The sample covariance ({@code d x d}, divided by n - 1) of the rows of {@code x} around {@code mean}. */
+    public static double[][] covariance(FloatMatrix x, double[] mean, Parallelism parallel) {
         int n = x.rows();
         int d = x.cols();
         int dp = (d + Gemm.D.length() - 1) / Gemm.D.length() * Gemm.D.length();
@@ -117,46 +109,48 @@ final class PrincipalComponents {
         return cov;
     }
 
-    /** All eigenpairs of a symmetric matrix, largest eigenvalue first, each vector sign-normalised. */
-    static double[][][] symmetricEigen(double[][] symmetric) {
-        SymmetricEigen.Result r = SymmetricEigen.decompose(symmetric);
-        double[][] vectors = r.vectors();
-        for (double[] v : vectors) {
-            signNormalised(v);
+    static double[] add(double[] a, double[] b) {
+        double[] out = a.clone();
+        for (int i = 0; i < b.length; i++) {
+            out[i] += b[i];
         }
-        return new double[][][] {vectors, {r.values()}};
+        return out;
     }
 
-    /** Flips {@code v} so that its entry of largest magnitude is positive (a deterministic sign). */
-    static double[] signNormalised(double[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (Math.abs(v[i]) > Math.abs(v[best])) {
-                best = i;
-            }
+    /**
+     * The exact principal components of the rows of {@code x}, from the eigen-decomposition of their
+     * sample covariance: the leading {@code components} of them, or, when {@code components} is 0,
+     * the fewest whose variances add up to {@code varianceFraction} of the total.
+     */
+    public static PrincipalComponents byCovariance(FloatMatrix x, int components, double varianceFraction,
+                                                   Parallelism parallel) {
+        requireShape(x, components, Math.min(x.cols(), Math.max(x.rows() - 1, 0)));
+        if (components == 0 && !(varianceFraction > 0 && varianceFraction <= 1)) {
+            throw new IllegalArgumentException("varianceFraction = " + varianceFraction + " must be in (0, 1] "
+                    + "when no component count is given");
         }
-        if (v[best] < 0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = -v[i];
-            }
-        }
-        return v;
-    }
-
-    /** PCA by the covariance eigen-decomposition; keeps {@code k} components, or by variance when k == 0. */
-    static Result byCovariance(FloatMatrix x, int k, double varianceFraction, Parallelism parallel) {
-        double[][] m = moments(x, parallel);
-        double[] mean = m[0];
-        double total = m[1][0];
-        double[][][] eig = symmetricEigen(covariance(x, mean, parallel));
-        double[] values = eig[1][0];
-        int keep = k > 0 ? k : componentsFor(values, total, varianceFraction);
-        double[][] comps = Arrays.copyOf(eig[0], keep);
+        ColumnMoments m = ColumnMoments.of(x, parallel);
+        double[] mean = m.mean();
+        double total = m.totalVariance();
+        SymmetricEigen.Result eig = SymmetricEigen.decompose(covariance(x, mean, parallel));
+        double[] values = eig.values();
+        int keep = components > 0 ? components : componentsFor(values, total, varianceFraction);
+        double[][] comps = Arrays.copyOf(eig.vectors(), keep);
         double[] vars = new double[keep];
         for (int i = 0; i < keep; i++) {
             vars[i] = Math.max(0, values[i]);
         }
-        return new Result(mean, comps, vars, total, PcaMethod.COVARIANCE);
+        return new PrincipalComponents(mean, comps, vars, total);
+    }
+
+    private static void requireShape(FloatMatrix x, int components, int most) {
+        if (x.rows() < 2) {
+            throw new IllegalArgumentException("principal components need at least 2 rows, got " + x.rows());
+        }
+        if (components < 0 || components > most) {
+            throw new IllegalArgumentException("components = " + components + " must be in [0, " + most
+                    + "] (at most min(features, rows - 1)) for " + x.rows() + " x " + x.cols() + " rows");
+        }
     }
 
     static int componentsFor(double[] sortedValues, double total, double fraction) {
@@ -171,17 +165,26 @@ final class PrincipalComponents {
     }
 
     /**
-     * PCA by randomized subspace iteration: start from {@code k + oversampling} Gaussian directions,
-     * apply the centred covariance {@code q + 1} times with re-orthonormalisation, then solve the small
-     * projected eigen-problem (Rayleigh-Ritz) and keep the top {@code k}.
+     * The leading {@code components} principal components of the rows of {@code x} by randomized
+     * subspace iteration: start from {@code components + oversampling} Gaussian directions (drawn
+     * from {@code seed}), apply the centred covariance {@code powerIterations + 1} times with
+     * re-orthonormalisation, then solve the small projected eigen-problem (Rayleigh-Ritz).
      */
-    static Result randomized(FloatMatrix x, int k, int oversampling, int q, long seed, Parallelism parallel) {
+    public static PrincipalComponents randomized(FloatMatrix x, int components, int oversampling,
+                                                 int powerIterations, long seed, Parallelism parallel) {
         int n = x.rows();
         int d = x.cols();
+        requireShape(x, components, Math.min(d, Math.max(n - 1, 0)));
+        if (components == 0 || oversampling < 0 || powerIterations < 0) {
+            throw new IllegalArgumentException("randomized principal components need components >= 1, "
+                    + "oversampling >= 0 and powerIterations >= 0; got " + components + ", " + oversampling
+                    + ", " + powerIterations);
+        }
+        int k = components;
         int l = Math.min(Math.min(d, n - 1), k + oversampling);
-        double[][] m = moments(x, parallel);
-        double[] mean = m[0];
-        double total = m[1][0];
+        ColumnMoments m = ColumnMoments.of(x, parallel);
+        double[] mean = m.mean();
+        double total = m.totalVariance();
         SplittableRandom rng = Seeds.rng(Seeds.derive(seed, "pca-randomized"));
         double[][] basis = new double[l][d];
         for (double[] col : basis) {
@@ -190,7 +193,7 @@ final class PrincipalComponents {
             }
         }
         orthonormalise(basis, rng);
-        for (int it = 0; it <= q; it++) {
+        for (int it = 0; it <= powerIterations; it++) {
             basis = applyCovariance(x, mean, basis, parallel);
             orthonormalise(basis, rng);
         }
@@ -201,12 +204,12 @@ final class PrincipalComponents {
                 row[j] /= (n - 1);
             }
         }
-        double[][][] eig = symmetricEigen(small);
+        SymmetricEigen.Result eig = SymmetricEigen.decompose(small);
         int keep = Math.min(k, l);
         double[][] comps = new double[keep][d];
         double[] vars = new double[keep];
         for (int c = 0; c < keep; c++) {
-            double[] e = eig[0][c];
+            double[] e = eig.vectors()[c];
             double[] comp = comps[c];
             for (int t = 0; t < l; t++) {
                 double w = e[t];
@@ -215,10 +218,10 @@ final class PrincipalComponents {
                     comp[j] += w * b[j];
                 }
             }
-            signNormalised(comp);
-            vars[c] = Math.max(0, eig[1][0][c]);
+            SymmetricEigen.signNormalised(comp);
+            vars[c] = Math.max(0, eig.values()[c]);
         }
-        return new Result(mean, comps, vars, total, PcaMethod.RANDOMIZED);
+        return new PrincipalComponents(mean, comps, vars, total);
     }
 
     /** {@code X_c^T X_c W} with the centring done algebraically, one pass over the rows. */
@@ -377,12 +380,21 @@ final class PrincipalComponents {
         return Math.sqrt(dot(a, a));
     }
 
+
+    /** The scores of the rows of {@code x}: {@code (x - mean) V^T}, one column per component. */
+    public FloatMatrix project(FloatMatrix x, Parallelism parallel) {
+        double[] ones = new double[components.length];
+        Arrays.fill(ones, 1);
+        return project(x, ones, parallel);
+    }
+
     /**
-     * Rows of {@code x} projected onto {@code components} after subtracting {@code mean}, each output
-     * column multiplied by {@code scale[c]}: {@code (x - mean) V^T diag(scale)}.
+     * The scaled scores of the rows of {@code x}: {@code (x - mean) V^T diag(scale)}, computed in
+     * float by the SIMD kernel (whitening passes {@code scale[c] = 1 / sd_c}).
      */
-    static FloatMatrix project(FloatMatrix x, double[] mean, double[][] components, double[] scale,
-                               Parallelism parallel) {
+    public FloatMatrix project(FloatMatrix x, double[] scale, Parallelism parallel) {
+        requireFeatures(x);
+        requireScale(scale);
         int n = x.rows();
         int d = x.cols();
         int k = components.length;
@@ -407,20 +419,83 @@ final class PrincipalComponents {
         return FloatMatrix.wrap(n, k, out);
     }
 
-    /** {@code rows diag(scale) V + mean}: back from component scores to the input space. */
-    static FloatMatrix reconstruct(FloatMatrix rows, double[] mean, double[][] components, double[] scale) {
+    /**
+     * The scores of the rows of {@code x} computed in double precision, and into {@code residual[i]}
+     * (when not null) the length of the part of centred row i orthogonal to the components.
+     *
+     * <p>Slower than {@link #project(FloatMatrix, Parallelism)}; for callers that derive bounds from
+     * the residual and need it accurate to double rounding rather than float.
+     */
+    public FloatMatrix projectPrecisely(FloatMatrix x, double[] residual, Parallelism parallel) {
+        requireFeatures(x);
+        int n = x.rows();
+        int d = x.cols();
+        if (residual != null && residual.length != n) {
+            throw new IllegalArgumentException("residual has room for " + residual.length + " rows, x has " + n);
+        }
         int k = components.length;
-        if (rows.cols() != k) {
-            throw new IllegalArgumentException("rows have " + rows.cols() + " values, the PCA has " + k
+        float[] xd = x.data();
+        float[] out = new float[n * k];
+        // components transposed, so that the inner loop runs over components and vectorises
+        double[] axT = new double[d * k];
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                axT[j * k + c] = components[c][j];
+            }
+        }
+        parallel.forEach(n, chunkSize(n), (s, e) -> {
+            double[] coords = new double[k];
+            for (int i = s; i < e; i++) {
+                int o = i * d;
+                Arrays.fill(coords, 0);
+                double total = 0;
+                for (int j = 0; j < d; j++) {
+                    double cj = xd[o + j] - mean[j];
+                    total += cj * cj;
+                    int a = j * k;
+                    for (int c = 0; c < k; c++) {
+                        coords[c] += cj * axT[a + c];
+                    }
+                }
+                double inside = 0;
+                for (int c = 0; c < k; c++) {
+                    out[i * k + c] = (float) coords[c];
+                    inside += coords[c] * coords[c];
+                }
+                if (residual != null) {
+                    residual[i] = Math.sqrt(Math.max(0, total - inside));
+                }
+            }
+        });
+        return FloatMatrix.wrap(n, k, out);
+    }
+
+    /** The rows in the input space whose scores are {@code scores}: {@code scores V + mean}. */
+    public FloatMatrix reconstruct(FloatMatrix scores) {
+        double[] ones = new double[components.length];
+        Arrays.fill(ones, 1);
+        return reconstruct(scores, ones);
+    }
+
+    /**
+     * The rows in the input space whose scaled scores are {@code scores}: {@code scores diag(scale) V
+     * + mean}, the inverse of {@link #project(FloatMatrix, double[], Parallelism)} with
+     * {@code 1 / scale} within the span of the components.
+     */
+    public FloatMatrix reconstruct(FloatMatrix scores, double[] scale) {
+        int k = components.length;
+        if (scores.cols() != k) {
+            throw new IllegalArgumentException("rows have " + scores.cols() + " values, the PCA has " + k
                     + " components");
         }
+        requireScale(scale);
         int d = mean.length;
-        float[] out = new float[rows.rows() * d];
+        float[] out = new float[scores.rows() * d];
         double[] acc = new double[d];
-        for (int i = 0; i < rows.rows(); i++) {
+        for (int i = 0; i < scores.rows(); i++) {
             System.arraycopy(mean, 0, acc, 0, d);
             for (int c = 0; c < k; c++) {
-                double w = rows.get(i, c) * scale[c];
+                double w = scores.get(i, c) * scale[c];
                 double[] comp = components[c];
                 for (int j = 0; j < d; j++) {
                     acc[j] += w * comp[j];
@@ -430,15 +505,19 @@ final class PrincipalComponents {
                 out[i * d + j] = (float) acc[j];
             }
         }
-        return FloatMatrix.wrap(rows.rows(), d, out);
+        return FloatMatrix.wrap(scores.rows(), d, out);
     }
 
-    /** Lists in JSON-friendly form. */
-    static List<Double> asList(double[] values) {
-        List<Double> out = new ArrayList<>(values.length);
-        for (double v : values) {
-            out.add(v);
+    private void requireFeatures(FloatMatrix x) {
+        if (x.cols() != mean.length) {
+            throw new IllegalArgumentException("the components were fitted on rows of " + mean.length
+                    + " features, got " + x.cols());
         }
-        return out;
+    }
+
+    private void requireScale(double[] scale) {
+        if (scale.length != components.length) {
+            throw new IllegalArgumentException(scale.length + " scales for " + components.length + " components");
+        }
     }
 }
