@@ -36,12 +36,14 @@ def main():
             f"| {med(s, c + '.seed_s') / med(o, c + '.seed_s'):.1f}x |")
         add(f"| Fashion-MNIST K={k} | Lloyd, ms per iteration | {med(o, c + '.lloyd.iter_ms'):.1f} "
             f"| {med(s, c + '.lloyd.iter_ms'):.1f} | {med(s, c + '.lloyd.iter_ms') / med(o, c + '.lloyd.iter_ms'):.1f}x |")
-        for ours_v, sk_v in (("lloyd", "lloyd"), ("hamerly", "elkan")):
+        for ours_v, sk_v in (("lloyd", "lloyd"), ("hamerly", "elkan"), ("elkan", "elkan")):
+            if f"{c}.{ours_v}.fit_s" not in o:
+                continue
             add(f"| Fashion-MNIST K={k} | whole fit from the same k-means++ start (s), ours {ours_v} vs sklearn {sk_v} "
                 f"| {med(o, f'{c}.{ours_v}.fit_s'):.3f} | {med(s, f'{c}.{sk_v}.fit_s'):.3f} "
                 f"| {med(s, f'{c}.{sk_v}.fit_s') / med(o, f'{c}.{ours_v}.fit_s'):.1f}x |")
         best_sk = min(med(s, f"{c}.lloyd.fit_s"), med(s, f"{c}.elkan.fit_s"))
-        best_ours = min(med(o, f"{c}.lloyd.fit_s"), med(o, f"{c}.hamerly.fit_s"))
+        best_ours = min(med(o, f"{c}.{v}.fit_s") for v in ("lloyd", "hamerly", "elkan") if f"{c}.{v}.fit_s" in o)
         add(f"| Fashion-MNIST K={k} | **best exact whole fit vs sklearn's faster of lloyd/elkan** | {best_ours:.3f} "
             f"| {best_sk:.3f} | **{best_sk / best_ours:.1f}x** |")
     for k in (10, 100):
@@ -60,22 +62,31 @@ def main():
             c = f"fmnist_k{k}"
             add(f"| Fashion-MNIST K={k} | k-means++ seeding | {med(o, c + '.seed_cpu_s'):.3f} | {med(s, c + '.seed_cpu_s'):.3f} "
                 f"| {med(s, c + '.seed_cpu_s') / med(o, c + '.seed_cpu_s'):.1f}x |")
-            for ours_v, sk_v in (("lloyd", "lloyd"), ("hamerly", "elkan")):
+            for ours_v, sk_v in (("lloyd", "lloyd"), ("hamerly", "elkan"), ("elkan", "elkan")):
+                if f"{c}.{ours_v}.fit_cpu_s" not in o:
+                    continue
                 add(f"| Fashion-MNIST K={k} | whole fit, ours {ours_v} vs sklearn {sk_v} "
                     f"| {med(o, f'{c}.{ours_v}.fit_cpu_s'):.3f} | {med(s, f'{c}.{sk_v}.fit_cpu_s'):.3f} "
                     f"| {med(s, f'{c}.{sk_v}.fit_cpu_s') / med(o, f'{c}.{ours_v}.fit_cpu_s'):.1f}x |")
             best_sk = min(med(s, f"{c}.lloyd.fit_cpu_s"), med(s, f"{c}.elkan.fit_cpu_s"))
-            best_ours = min(med(o, f"{c}.lloyd.fit_cpu_s"), med(o, f"{c}.hamerly.fit_cpu_s"))
+            best_ours = min(med(o, f"{c}.{v}.fit_cpu_s") for v in ("lloyd", "hamerly", "elkan") if f"{c}.{v}.fit_cpu_s" in o)
             add(f"| Fashion-MNIST K={k} | **best exact whole fit** | {best_ours:.3f} | {best_sk:.3f} "
                 f"| **{best_sk / best_ours:.1f}x** |")
+        for k in (10, 100):
+            c = f"cifar_k{k}"
+            if c + ".lloyd.iter_cpu_ms" in o and c + ".lloyd.iter_cpu_ms" in s:
+                add(f"| CIFAR-shaped K={k} | Lloyd, CPU ms per iteration ((5 iterations - 1) / 4) "
+                    f"| {med(o, c + '.lloyd.iter_cpu_ms'):.0f} | {med(s, c + '.lloyd.iter_cpu_ms'):.0f} "
+                    f"| {med(s, c + '.lloyd.iter_cpu_ms') / med(o, c + '.lloyd.iter_cpu_ms'):.1f}x |")
     add("")
     add("Iterations from the same start (ours / scikit-learn):")
     for k in (10, 50):
         c = f"fmnist_k{k}"
         add(f"- Fashion-MNIST K={k}: lloyd {of.get(c + '.lloyd.iterations')} / {sf.get(c + '.lloyd.iterations')}, "
-            f"hamerly {of.get(c + '.hamerly.iterations')} / elkan {sf.get(c + '.elkan.iterations')}; distance "
-            f"computations saved by hamerly: {of.get(c + '.hamerly.distance_computations_saved')} of "
-            f"{of.get(c + '.lloyd.distance_computations')}")
+            f"hamerly {of.get(c + '.hamerly.iterations')}, elkan {of.get(c + '.elkan.iterations')} / elkan "
+            f"{sf.get(c + '.elkan.iterations')}; distance computations saved by hamerly: "
+            f"{of.get(c + '.hamerly.distance_computations_saved')}, by elkan: "
+            f"{of.get(c + '.elkan.distance_computations_saved')}, of {of.get(c + '.lloyd.distance_computations')}")
     c = "fmnist_k10"
     ours_labels = np.loadtxt(os.path.join(out, f"labels_{c}_lloyd.txt"), dtype=int)
     sk_labels = np.loadtxt(os.path.join(out, f"labels_{c}_sklearn64.txt"), dtype=int)

@@ -211,6 +211,16 @@ public final class SquaredEuclidean {
      */
     public static long assign(FloatMatrix x, double[] xNorms, int[] rows, int start, int end, Centers centers,
                               int[] labels, double[] dist, double[] upper, double[] lower) {
+        return assign(x, xNorms, rows, start, end, centers, labels, dist, upper, lower, null);
+    }
+
+    /**
+     * {@link #assign(FloatMatrix, double[], int[], int, int, Centers, int[], double[], double[], double[])}
+     * that also writes, when {@code lowerAll} is not null, a lower bound on the true distance from
+     * row {@code i} to every centre {@code c} into {@code lowerAll[i * k + c]}, for Elkan's method.
+     */
+    public static long assign(FloatMatrix x, double[] xNorms, int[] rows, int start, int end, Centers centers,
+                              int[] labels, double[] dist, double[] upper, double[] lower, double[] lowerAll) {
         requireSameWidth(x, centers.centers);
         int d = x.cols();
         int k = centers.k();
@@ -277,6 +287,13 @@ public final class SquaredEuclidean {
                 labels[i] = best;
                 if (dist != null) {
                     dist[i] = Math.max(0, acc[base + best]);
+                }
+                if (lowerAll != null) {
+                    long lb = (long) i * k;
+                    for (int c = 0; c < k; c++) {
+                        double sc = rx + cr[c];
+                        lowerAll[(int) (lb + c)] = Math.sqrt(Math.max(0, acc[base + c] - gamma * sc * sc));
+                    }
                 }
                 if (upper != null) {
                     double s = rx + cr[best];
@@ -353,6 +370,60 @@ public final class SquaredEuclidean {
                 int c = own[i];
                 double a = xNorms[i] + centers.norms[c] - 2 * acc[r];
                 upper[i] = Math.sqrt(Math.max(0, a + errorBound(xNorms[i], centers.norms[c], centers.gamma)));
+            }
+        }
+    }
+
+    /**
+     * Unclamped approximate squared distances between row {@code i} of {@code x} and the centres
+     * {@code candidates[0 .. m)}, into {@code out[0 .. m)}; four centres share each SIMD loop (and
+     * each load of the row), and every pair gets exactly the operations of {@link Centers#approximate}.
+     * Subtract / add {@link Centers#error} for rigorous lower / upper bounds.
+     */
+    public static void approximateMany(FloatMatrix x, int i, double xNorm, Centers centers, int[] candidates, int m,
+                                       double[] out, float[] lanes) {
+        int d = x.cols();
+        float[] xd = x.data();
+        float[] cd = centers.centers.data();
+        int xo = i * d;
+        for (int b = 0; b < m; b += 4) {
+            int n = Math.min(4, m - b);
+            int p0 = candidates[b] * d;
+            int p1 = candidates[b + Math.min(1, n - 1)] * d;
+            int p2 = candidates[b + Math.min(2, n - 1)] * d;
+            int p3 = candidates[b + Math.min(3, n - 1)] * d;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int t0 = 0; t0 < d; t0 += centers.tile) {
+                int t1 = Math.min(d, t0 + centers.tile);
+                FloatVector a0 = FloatVector.zero(SPECIES);
+                FloatVector a1 = FloatVector.zero(SPECIES);
+                FloatVector a2 = FloatVector.zero(SPECIES);
+                FloatVector a3 = FloatVector.zero(SPECIES);
+                int vend = t0 + SPECIES.loopBound(t1 - t0);
+                for (int j = t0; j < vend; j += LANES) {
+                    FloatVector v = FloatVector.fromArray(SPECIES, xd, xo + j);
+                    a0 = v.fma(FloatVector.fromArray(SPECIES, cd, p0 + j), a0);
+                    a1 = v.fma(FloatVector.fromArray(SPECIES, cd, p1 + j), a1);
+                    a2 = v.fma(FloatVector.fromArray(SPECIES, cd, p2 + j), a2);
+                    a3 = v.fma(FloatVector.fromArray(SPECIES, cd, p3 + j), a3);
+                }
+                s0 += finish(a0, xd, xo, cd, p0, vend, t1, lanes);
+                s1 += finish(a1, xd, xo, cd, p1, vend, t1, lanes);
+                s2 += finish(a2, xd, xo, cd, p2, vend, t1, lanes);
+                s3 += finish(a3, xd, xo, cd, p3, vend, t1, lanes);
+            }
+            out[b] = xNorm + centers.norms[candidates[b]] - 2 * s0;
+            if (n > 1) {
+                out[b + 1] = xNorm + centers.norms[candidates[b + 1]] - 2 * s1;
+            }
+            if (n > 2) {
+                out[b + 2] = xNorm + centers.norms[candidates[b + 2]] - 2 * s2;
+            }
+            if (n > 3) {
+                out[b + 3] = xNorm + centers.norms[candidates[b + 3]] - 2 * s3;
             }
         }
     }

@@ -13,7 +13,7 @@ import org.imageclustering.core.Seeds;
 /**
  * Exact k-means (Lloyd 1982): alternate assigning every row to its nearest centre and moving
  * every centre to the mean of its rows, until a convergence test passes; optionally accelerated by
- * Hamerly's bounds ({@link KMeansVariant}), which give the same result with fewer distances.
+ * Hamerly's or Elkan's bounds ({@link KMeansVariant}), which give the same result with fewer distances.
  *
  * <p>Semantics follow scikit-learn's {@code KMeans(algorithm="lloyd")}: the iteration stops when no
  * label changed (tested first), or when the tolerance test passes ({@link ToleranceMode}), or after
@@ -33,7 +33,8 @@ import org.imageclustering.core.Seeds;
  *
  * <p>References: S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982);
  * D. Arthur and S. Vassilvitskii, k-means++: the advantages of careful seeding, SODA 2007;
- * G. Hamerly, Making k-means even faster, SDM 2010.
+ * G. Hamerly, Making k-means even faster, SDM 2010; C. Elkan, Using the triangle inequality to
+ * accelerate k-means, ICML 2003.
  */
 public final class KMeans implements ClusteringAlgorithm {
     private final KMeansOptions options;

@@ -10,7 +10,7 @@ import org.imageclustering.core.Parameters;
 /**
  * Builds {@link KMeans} from experiment-file settings; bound under the algorithm name {@code kmeans}.
  *
- * <p>Keys (defaults in brackets): {@code variant} (auto) lloyd | hamerly | auto;
+ * <p>Keys (defaults in brackets): {@code variant} (auto) lloyd | hamerly | elkan | auto;
  * {@code init} (k-means++) random-gaussian | random-points | k-means++ | k-means|| | given;
  * {@code restarts} (1); {@code max-iterations} (300); {@code tolerance} (1e-4);
  * {@code tolerance-mode} (center-shift) center-shift | relative-distortion;

@@ -14,7 +14,15 @@ public enum KMeansVariant {
      * have changed. Memory O(n), which suits large n and moderate k.
      */
     HAMERLY("hamerly"),
-    /** Let the implementation choose from n, k and d (currently always {@link #HAMERLY}, the fastest measured). */
+    /**
+     * Elkan (2003): an upper bound per row and a lower bound per row and centre, plus the distances
+     * between centres, skip almost every distance once the centres settle. Memory: n x k doubles.
+     */
+    ELKAN("elkan"),
+    /**
+     * Let the implementation choose from n, k and d: {@link #HAMERLY} for k >= 2 (2-3.5x faster
+     * than Lloyd on Fashion-MNIST fits, about 5% slower where its bounds skip nothing), Lloyd for k = 1.
+     */
     AUTO("auto");
 
     private final String yamlName;

@@ -13,8 +13,8 @@ import org.imageclustering.core.SquaredEuclidean;
 import org.imageclustering.core.StopReason;
 
 /**
- * One k-means run from given starting centres, by Lloyd's iteration or Hamerly's bounded version of
- * it; both share this class so that they share every step except the assignment.
+ * One k-means run from given starting centres, by Lloyd's iteration or Hamerly's or Elkan's bounded
+ * versions of it; they share this class so that they share every step except the assignment.
  *
  * <p><b>Determinism.</b> Rows are cut into fixed chunks (their size depends on n, k and d only).
  * Each chunk keeps its own float64 sums and counts per centre, updated in row order for the rows
@@ -23,13 +23,14 @@ import org.imageclustering.core.StopReason;
  * result is therefore bit-identical at any thread count and for both variants, which make the same
  * label changes in the same order.
  *
- * <p><b>Memory.</b> Besides the data (never copied): per row a label, a distance and (Hamerly) two
- * bounds; per chunk {@code k x d} doubles, with the chunk count capped so that these stay under
- * {@value #PARTIAL_BUDGET} doubles. Nothing proportional to {@code n x k} or {@code chunks x k x d}
- * is allocated per iteration.
+ * <p><b>Memory.</b> Besides the data (never copied): per row a label, a distance and two bounds
+ * (Hamerly) or k + 1 bounds (Elkan, allocated once per run); per chunk {@code k x d} doubles, with
+ * the chunk count capped so that these stay under {@value #PARTIAL_BUDGET} doubles. Nothing
+ * proportional to {@code n x k} or {@code chunks x k x d} is allocated per iteration.
  *
  * <p>References: S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982);
- * G. Hamerly, Making k-means even faster, SDM 2010.
+ * G. Hamerly, Making k-means even faster, SDM 2010; C. Elkan, Using the triangle inequality to
+ * accelerate k-means, ICML 2003.
  */
 final class LloydEngine {
     private static final int MIN_CHUNK = 1024;
@@ -37,6 +38,8 @@ final class LloydEngine {
     private static final long PARTIAL_BUDGET = 16L << 20;
     /** Relative margin of Hamerly's skip test, far above the double rounding of the bounds. */
     private static final double BOUND_SLACK = 1e-9;
+    /** Relative slack for double rounding when exact distances decide between near-tied centres. */
+    private static final double EXACT_SLACK = 1e-12;
 
     private final FloatMatrix data;
     private final DataSummary summary;
@@ -68,7 +71,13 @@ final class LloydEngine {
     }
 
     Clustering run(FloatMatrix start, KMeansVariant variant, FitContext context) {
-        boolean bounded = variant == KMeansVariant.HAMERLY;
+        boolean elkan = variant == KMeansVariant.ELKAN;
+        boolean bounded = variant == KMeansVariant.HAMERLY || elkan;
+        if (elkan && (long) n * k > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("variant elkan needs n x k = " + ((long) n * k)
+                    + " lower bounds, more than one Java array holds; use hamerly");
+        }
+        double[] lowerAll = elkan ? new double[n * k] : null;
         float[] x = data.data();
         float[] centers = start.data().clone();
         int[] labels = new int[n];
@@ -88,6 +97,7 @@ final class LloydEngine {
         double[] moved = new double[k];
         double[] halfGap = new double[k];
         double[] largestMoves = new double[3]; // index of the centre that moved most, its move, the runner-up's
+        double[] centerGap = elkan ? new double[k * k] : null;
         double shiftTolerance = options.tolerance() * summary.meanVariance();
         double[] xNorms = summary.rowNorms();
 
@@ -110,8 +120,14 @@ final class LloydEngine {
                 long dc;
                 long ex;
                 if (full) {
-                    ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, dist, upper, lower);
+                    ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, dist, upper, lower,
+                            lowerAll);
                     dc = (long) (e - s) * k;
+                } else if (elkan) {
+                    long[] work = elkanChunk(s, e, prepared, labels, fresh, upper, lowerAll, gather, halfGap,
+                            centerGap, xNorms, moved);
+                    dc = work[0];
+                    ex = work[1];
                 } else {
                     long[] work = hamerlyChunk(s, e, prepared, labels, fresh, upper, lower, gather, halfGap, xNorms,
                             moved, largestMoves);
@@ -135,7 +151,7 @@ final class LloydEngine {
             relocations += relocated;
             double shift = updateCenters(centers, totals, counts, moved);
             if (bounded) {
-                prepareBounds(centers, moved, halfGap, largestMoves);
+                prepareBounds(centers, moved, halfGap, largestMoves, centerGap);
             }
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
             trace.add(it);
@@ -198,7 +214,7 @@ final class LloydEngine {
         }
         long lloydDistances = (long) n * k * iteration + (centersAreFinal ? 0 : (long) n * k);
         Map<String, Object> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("variant", bounded ? KMeansVariant.HAMERLY.yamlName() : KMeansVariant.LLOYD.yamlName());
+        diagnostics.put("variant", variant.yamlName());
         diagnostics.put("empty_cluster_relocations", relocations);
         diagnostics.put("distance_computations", distances);
         diagnostics.put("distance_computations_lloyd", lloydDistances);
@@ -246,6 +262,97 @@ final class LloydEngine {
         if (full > s) {
             ex = SquaredEuclidean.assign(data, xNorms, gather, s, full, prepared, fresh, null, upper, lower);
             dc += (long) (full - s) * k;
+        }
+        return new long[] {dc, ex};
+    }
+
+    /**
+     * Elkan's test for rows {@code [s, e)} (Elkan, Using the triangle inequality to accelerate
+     * k-means, ICML 2003), in three passes like Hamerly's: widen the bounds by the centre moves and
+     * skip rows with {@code u < s(a)}; tighten the upper bound of the rest (four rows per SIMD
+     * loop); then compute only the centres {@code c} that neither their lower bound nor the centre
+     * gap {@code ||c_a - c|| / 2} rule out, four per SIMD loop, and choose among them with the
+     * kernel's exact rule. Every ruled-out centre is provably farther than the own centre, so the
+     * label is the exact argmin, as in Lloyd.
+     */
+    private long[] elkanChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
+                              double[] upper, double[] lowerAll, int[] gather, double[] halfGap, double[] centerGap,
+                              double[] xNorms, double[] moved) {
+        int m = s;
+        for (int i = s; i < e; i++) {
+            int a = labels[i];
+            fresh[i] = a;
+            upper[i] += moved[a];
+            int base = i * k;
+            for (int c = 0; c < k; c++) {
+                lowerAll[base + c] = Math.max(0, lowerAll[base + c] - moved[c]);
+            }
+            if (upper[i] >= halfGap[a] * (1 - BOUND_SLACK)) {
+                gather[m++] = i;
+            }
+        }
+        long dc = m - s;
+        SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
+        long ex = 0;
+        float[] lanes = SquaredEuclidean.lanesBuffer();
+        int[] candidates = new int[k];
+        double[] approx = new double[k];
+        for (int g = s; g < m; g++) {
+            int i = gather[g];
+            int a = labels[i];
+            double u = upper[i];
+            if (u < halfGap[a] * (1 - BOUND_SLACK)) {
+                continue;
+            }
+            int base = i * k;
+            int count = 0;
+            candidates[count++] = a;
+            for (int c = 0; c < k; c++) {
+                if (c != a && u >= lowerAll[base + c] * (1 - BOUND_SLACK)
+                        && u >= 0.5 * centerGap[a * k + c] * (1 - BOUND_SLACK)) {
+                    candidates[count++] = c;
+                }
+            }
+            if (count == 1) {
+                continue;
+            }
+            java.util.Arrays.sort(candidates, 0, count); // ties go to the lowest index
+            SquaredEuclidean.approximateMany(data, i, xNorms[i], prepared, candidates, count, approx, lanes);
+            dc += count;
+            double nx = xNorms[i];
+            double cut = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < count; r++) {
+                cut = Math.min(cut, approx[r] + prepared.error(nx, candidates[r]));
+            }
+            cut += EXACT_SLACK * Math.abs(cut);
+            int best = -1;
+            int finalists = 0;
+            for (int r = 0; r < count; r++) {
+                if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
+                    finalists++;
+                    if (best < 0) {
+                        best = r;
+                    }
+                }
+            }
+            if (finalists > 1) {
+                double bestExact = Double.POSITIVE_INFINITY;
+                for (int r = best; r < count; r++) {
+                    if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
+                        double exact = SquaredEuclidean.distance(data, i, prepared.matrix(), candidates[r]);
+                        ex++;
+                        if (exact < bestExact) {
+                            bestExact = exact;
+                            best = r;
+                        }
+                    }
+                }
+            }
+            for (int r = 0; r < count; r++) {
+                lowerAll[base + candidates[r]] = Math.sqrt(Math.max(0, approx[r] - prepared.error(nx, candidates[r])));
+            }
+            fresh[i] = candidates[best];
+            upper[i] = Math.sqrt(Math.max(0, approx[best] + prepared.error(nx, candidates[best])));
         }
         return new long[] {dc, ex};
     }
@@ -415,7 +522,8 @@ final class LloydEngine {
      * bounds with it during the next assignment pass), and half the gap from each centre to the
      * nearest other centre.
      */
-    private void prepareBounds(float[] centers, double[] moved, double[] halfGap, double[] largestMoves) {
+    private void prepareBounds(float[] centers, double[] moved, double[] halfGap, double[] largestMoves,
+                               double[] centerGap) {
         int far = 0;
         for (int c = 1; c < k; c++) {
             if (moved[c] > moved[far]) {
@@ -434,9 +542,13 @@ final class LloydEngine {
         java.util.Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
-                double g = 0.5 * Math.sqrt(SquaredEuclidean.distance(centers, a * d, centers, b * d, d)) * (1 - 1e-12);
-                halfGap[a] = Math.min(halfGap[a], g);
-                halfGap[b] = Math.min(halfGap[b], g);
+                double gap = Math.sqrt(SquaredEuclidean.distance(centers, a * d, centers, b * d, d)) * (1 - 1e-12);
+                if (centerGap != null) {
+                    centerGap[a * k + b] = gap;
+                    centerGap[b * k + a] = gap;
+                }
+                halfGap[a] = Math.min(halfGap[a], 0.5 * gap);
+                halfGap[b] = Math.min(halfGap[b], 0.5 * gap);
             }
         }
     }

@@ -54,14 +54,16 @@ class EmptyClusterPolicyTest {
     }
 
     @Test
-    void hamerlyRelocatesExactlyLikeLloyd() {
+    void acceleratedVariantsRelocateExactlyLikeLloyd() {
         for (EmptyClusterPolicy policy : new EmptyClusterPolicy[] {EmptyClusterPolicy.FARTHEST_POINT,
                 EmptyClusterPolicy.LARGEST_CLUSTER_SPLIT}) {
             KMeansOptions options = KMeansOptions.defaults(3).withEmptyClusterPolicy(policy);
             Clustering lloyd = new KMeans(options.withVariant(KMeansVariant.LLOYD)).fitFrom(DATA, START, FitContext.of(1));
-            Clustering hamerly = new KMeans(options.withVariant(KMeansVariant.HAMERLY)).fitFrom(DATA, START, FitContext.of(1));
-            assertEquals(lloyd.centroids(), hamerly.centroids(), policy.yamlName());
-            assertEquals(lloyd.distortion(), hamerly.distortion(), policy.yamlName());
+            for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.HAMERLY, KMeansVariant.ELKAN}) {
+                Clustering fast = new KMeans(options.withVariant(v)).fitFrom(DATA, START, FitContext.of(1));
+                assertEquals(lloyd.centroids(), fast.centroids(), policy.yamlName() + " " + v.yamlName());
+                assertEquals(lloyd.distortion(), fast.distortion(), policy.yamlName() + " " + v.yamlName());
+            }
         }
     }
 }

@@ -48,18 +48,22 @@ class KMeansVariantsTest {
     }
 
     @Test
-    void hamerlyEqualsLloydFromTheSameStartAndSavesDistances() {
+    void acceleratedVariantsEqualLloydFromTheSameStartAndSaveDistances() {
         for (Initialization init : new Initialization[] {Initialization.KMEANS_PLUS_PLUS, Initialization.RANDOM_GAUSSIAN}) {
             KMeansOptions options = KMeansOptions.defaults(12).withInit(init).withTolerance(0, ToleranceMode.CENTER_SHIFT);
             Clustering lloyd = fit(options.withVariant(KMeansVariant.LLOYD), 2, 9);
-            Clustering hamerly = fit(options.withVariant(KMeansVariant.HAMERLY), 2, 9);
-            assertSameResult(lloyd, hamerly, init.yamlName());
-            assertEquals(StopReason.NO_REASSIGNMENT, hamerly.stopReason());
-            long saved = (Long) hamerly.diagnostics().get("distance_computations_saved");
-            long lloydWork = (Long) hamerly.diagnostics().get("distance_computations_lloyd");
-            assertEquals(lloydWork, (Long) lloyd.diagnostics().get("distance_computations"));
-            assertTrue(saved > lloydWork / 3, "Hamerly should skip most distances, saved " + saved + " of " + lloydWork);
-            assertSameResult(hamerly, fit(options.withVariant(KMeansVariant.HAMERLY), 8, 9), "hamerly at 8 threads");
+            for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.HAMERLY, KMeansVariant.ELKAN}) {
+                Clustering fast = fit(options.withVariant(v), 2, 9);
+                String what = init.yamlName() + " " + v.yamlName();
+                assertSameResult(lloyd, fast, what);
+                assertEquals(StopReason.NO_REASSIGNMENT, fast.stopReason());
+                assertEquals(v.yamlName(), fast.diagnostics().get("variant"));
+                long saved = (Long) fast.diagnostics().get("distance_computations_saved");
+                long lloydWork = (Long) fast.diagnostics().get("distance_computations_lloyd");
+                assertEquals(lloydWork, (Long) lloyd.diagnostics().get("distance_computations"));
+                assertTrue(saved > lloydWork / 3, what + " should skip most distances, saved " + saved + " of " + lloydWork);
+                assertSameResult(fast, fit(options.withVariant(v), 8, 9), what + " at 8 threads");
+            }
         }
     }
 
