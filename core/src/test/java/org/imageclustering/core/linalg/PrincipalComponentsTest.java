@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.stat.correlation.Covariance;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
@@ -21,49 +22,54 @@ class PrincipalComponentsTest {
 
     private final FloatMatrix x = correlated(N, D, 1);
 
-    /** Rows driven by a few latent factors of decreasing scale, plus noise: distinct eigenvalues. */
+    /**
+     * Gaussian rows around an offset whose standard deviation falls geometrically from 3 along the
+     * axes of a random rotation (well separated variances, so the components are well defined).
+     */
     static FloatMatrix correlated(int n, int d, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        int factors = Math.min(d, 6);
-        double[][] loadings = new double[factors][d];
-        for (double[] l : loadings) {
-            for (int j = 0; j < d; j++) {
-                l[j] = rng.nextGaussian();
+        double[][] g = new double[d][d];
+        for (double[] row : g) {
+            Arrays.setAll(row, j -> rng.nextGaussian());
+        }
+        RealMatrix rotation = new QRDecomposition(new Array2DRowRealMatrix(g)).getQ();
+        double[] sd = new double[d];
+        Arrays.setAll(sd, t -> 3 * Math.pow(0.6, t));
+        RealMatrix z = new Array2DRowRealMatrix(n, d);
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < d; t++) {
+                z.setEntry(i, t, 1 + sd[t] * rng.nextGaussian());
             }
         }
+        double[][] rows = z.multiply(rotation.transpose()).getData();
         float[] out = new float[n * d];
         for (int i = 0; i < n; i++) {
-            double[] z = new double[factors];
-            for (int t = 0; t < factors; t++) {
-                z[t] = rng.nextGaussian() * (3.0 / (1 + t));
-            }
             for (int j = 0; j < d; j++) {
-                double v = 0.5 + 0.05 * rng.nextGaussian();
-                for (int t = 0; t < factors; t++) {
-                    v += 0.1 * z[t] * loadings[t][j];
-                }
-                out[i * d + j] = (float) v;
+                out[i * d + j] = (float) rows[i][j];
             }
         }
         return FloatMatrix.wrap(n, d, out);
     }
 
-    /** The oracle: Commons Math's covariance and eigen-decomposition, eigenvalues sorted descending. */
+    /**
+     * The oracle: Commons Math's singular value decomposition of the centred rows; the right singular
+     * vectors are the components and {@code s^2 / (n - 1)} their variances, in descending order.
+     */
     private static double[][] oracle(FloatMatrix x, double[] valuesOut) {
-        double[][] cov = new Covariance(x.toDoubleArrays()).getCovarianceMatrix().getData();
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov));
-        double[] values = eig.getRealEigenvalues();
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        double[][] rows = x.toDoubleArrays();
+        RealMatrix centred = new Array2DRowRealMatrix(rows);
+        for (int j = 0; j < x.cols(); j++) {
+            double mean = Arrays.stream(centred.getColumn(j)).average().orElseThrow();
+            for (int i = 0; i < x.rows(); i++) {
+                centred.addToEntry(i, j, -mean);
+            }
         }
-        Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-        double[][] vectors = new double[values.length][];
-        for (int i = 0; i < order.length; i++) {
-            valuesOut[i] = values[order[i]];
-            vectors[i] = eig.getEigenvector(order[i]).toArray();
+        SingularValueDecomposition svd = new SingularValueDecomposition(centred);
+        double[] s = svd.getSingularValues();
+        for (int c = 0; c < s.length; c++) {
+            valuesOut[c] = s[c] * s[c] / (x.rows() - 1);
         }
-        return vectors;
+        return svd.getVT().getData();
     }
 
     private static void assertSameDirection(double[] expected, double[] actual, double tolerance) {
@@ -74,7 +80,7 @@ class PrincipalComponentsTest {
     }
 
     @Test
-    void byCovarianceMatchesCommonsMathEigenDecomposition() {
+    void byCovarianceMatchesASingularValueDecompositionOfTheCentredRows() {
         double[] values = new double[D];
         double[][] vectors = oracle(x, values);
         PrincipalComponents pca = PrincipalComponents.byCovariance(x, 5, 0, Parallelism.sequential());
