@@ -229,9 +229,8 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         int n = x.rows();
         int d = x.cols();
         int l = basis.length;
-        int lp = Gemm.padded(l);
-        float[] w = toPaddedColumns(basis, d, lp);
-        float[] shift = meanTimes(mean, basis, lp);
+        CentredScores scores = CentredScores.of(basis, mean);
+        int lp = scores.lp();
         float[] data = x.data();
         double[] z = parallel.mapReduce(n, chunkSize(n), (s, e) -> {
             // d x lp products followed by lp column sums of the centred Y
@@ -240,21 +239,17 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
             float[] acc = new float[d * lp];
             for (int b = s; b < e; b += BLOCK) {
                 int rows = Math.min(BLOCK, e - b);
-                Gemm.multiply(data, b * d, d, rows, d, w, lp, y, 0);
+                scores.block(data, b, rows, d, y);
                 for (int r = 0; r < rows; r++) {
                     for (int c = 0; c < lp; c++) {
-                        float v = y[r * lp + c] - shift[c];
-                        y[r * lp + c] = v;
-                        partial[d * lp + c] += v;
+                        partial[d * lp + c] += y[r * lp + c];
                     }
                 }
                 Arrays.fill(acc, 0f);
                 // X^T Y_c differs from X_c^T Y_c by mean times the column sums of Y_c (about zero),
                 // so the raw rows are used here and the exact correction is applied after the reduction.
                 Gemm.multiplyTransposed(data, b * d, d, rows, d, y, 0, lp, acc);
-                for (int t = 0; t < acc.length; t++) {
-                    partial[t] += acc[t];
-                }
+                addTo(partial, acc);
             }
             return partial;
         }, null, (a, p) -> a == null ? p : add(a, p));
@@ -273,9 +268,8 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         int n = x.rows();
         int d = x.cols();
         int l = basis.length;
-        int lp = Gemm.padded(l);
-        float[] w = toPaddedColumns(basis, d, lp);
-        float[] shift = meanTimes(mean, basis, lp);
+        CentredScores scores = CentredScores.of(basis, mean);
+        int lp = scores.lp();
         float[] data = x.data();
         double[] g = parallel.mapReduce(n, chunkSize(n), (s, e) -> {
             double[] partial = new double[lp * lp];
@@ -283,17 +277,10 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
             float[] acc = new float[lp * lp];
             for (int b = s; b < e; b += BLOCK) {
                 int rows = Math.min(BLOCK, e - b);
-                Gemm.multiply(data, b * d, d, rows, d, w, lp, y, 0);
-                for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < lp; c++) {
-                        y[r * lp + c] -= shift[c];
-                    }
-                }
+                scores.block(data, b, rows, d, y);
                 Arrays.fill(acc, 0f);
                 Gemm.multiplyTransposed(y, 0, lp, rows, lp, y, 0, lp, acc);
-                for (int t = 0; t < acc.length; t++) {
-                    partial[t] += acc[t];
-                }
+                addTo(partial, acc);
             }
             return partial;
         }, null, (a, p) -> a == null ? p : add(a, p));
@@ -304,6 +291,34 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
             }
         }
         return out;
+    }
+
+    /**
+     * Directions as the zero-padded columns of a float matrix, with the mean's coordinate along each:
+     * what the SIMD kernel needs to turn a block of rows into centred coordinates {@code (x - mean) W}.
+     */
+    private record CentredScores(int lp, float[] columns, float[] shift) {
+        static CentredScores of(double[][] directions, double[] mean) {
+            int lp = Gemm.padded(directions.length);
+            return new CentredScores(lp, toPaddedColumns(directions, mean.length, lp),
+                    meanTimes(mean, directions, lp));
+        }
+
+        /** Rows {@code [b, b + rows)} of {@code data} ({@code d} wide) as centred coordinates, into {@code y}. */
+        void block(float[] data, int b, int rows, int d, float[] y) {
+            Gemm.multiply(data, b * d, d, rows, d, columns, lp, y, 0);
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < lp; c++) {
+                    y[r * lp + c] -= shift[c];
+                }
+            }
+        }
+    }
+
+    private static void addTo(double[] partial, float[] acc) {
+        for (int t = 0; t < acc.length; t++) {
+            partial[t] += acc[t];
+        }
     }
 
     /** Basis vectors (each of length d) as the columns of a padded row-major {@code d x lp} float matrix. */
@@ -398,20 +413,19 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         int n = x.rows();
         int d = x.cols();
         int k = components.length;
-        int kp = Gemm.padded(k);
-        float[] v = toPaddedColumns(components, d, kp);
-        float[] shift = meanTimes(mean, components, kp);
+        CentredScores scores = CentredScores.of(components, mean);
+        int kp = scores.lp();
         float[] data = x.data();
         float[] out = new float[n * k];
         parallel.forEach(n, chunkSize(n), (s, e) -> {
             float[] y = new float[BLOCK * kp];
             for (int b = s; b < e; b += BLOCK) {
                 int rows = Math.min(BLOCK, e - b);
-                Gemm.multiply(data, b * d, d, rows, d, v, kp, y, 0);
+                scores.block(data, b, rows, d, y);
                 for (int r = 0; r < rows; r++) {
                     int o = (b + r) * k;
                     for (int c = 0; c < k; c++) {
-                        out[o + c] = (float) ((y[r * kp + c] - shift[c]) * scale[c]);
+                        out[o + c] = (float) (y[r * kp + c] * scale[c]);
                     }
                 }
             }
