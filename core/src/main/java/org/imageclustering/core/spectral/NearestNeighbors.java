@@ -6,6 +6,7 @@ import java.util.List;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.linalg.PrincipalComponents;
 
 /**
  * Exact k nearest neighbours of every row among the other rows, by the project's distance kernel.
@@ -144,9 +145,9 @@ public final class NearestNeighbors {
         int wide = Math.min(FILTER_WIDE_DIMS, d - 1);
         int narrow = FILTER_DIMS;
         int rest = wide - narrow;
-        PcaProjection.Basis basis = PcaProjection.Basis.of(PcaProjection.strided(x, FILTER_SAMPLE), wide, parallel);
+        PrincipalComponents basis = PcaProjection.fit(x, wide, FILTER_SAMPLE, parallel);
         double[] outside = new double[n]; // length of each row's part outside the wide subspace
-        FloatMatrix projected = basis.project(x, outside, parallel);
+        FloatMatrix projected = basis.projectPrecisely(x, outside, parallel);
         float[] pd = projected.data();
         float[] head = new float[n * narrow];
         float[] tail = new float[n * rest];

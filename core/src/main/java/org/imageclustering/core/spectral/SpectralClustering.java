@@ -20,6 +20,7 @@ import org.imageclustering.core.Seeds;
 import org.imageclustering.core.StopReason;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
+import org.imageclustering.core.linalg.PrincipalComponents;
 import org.imageclustering.core.spectral.SpectralOptions.Affinity;
 import org.imageclustering.core.spectral.SpectralOptions.Assignment;
 import org.imageclustering.core.spectral.SpectralOptions.Laplacian;
@@ -78,10 +79,10 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         FloatMatrix features = data;
         if (options.pca() > 0) {
             long t = System.nanoTime();
-            PcaProjection pca = PcaProjection.fit(data, options.pca(), parallel);
-            features = pca.projected();
+            PrincipalComponents pca = PcaProjection.fit(data, options.pca(), PcaProjection.SAMPLE_ROWS, parallel);
+            features = pca.project(data, parallel);
             diag.put("pca_components", options.pca());
-            diag.put("pca_explained_variance", pca.explained());
+            diag.put("pca_explained_variance", pca.explainedRatio());
             diag.put("pca_seconds", seconds(t));
         }
 

@@ -13,6 +13,7 @@ import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
+import org.imageclustering.core.linalg.PrincipalComponents;
 import org.imageclustering.core.spectral.SpectralOptions.Affinity;
 import org.imageclustering.core.spectral.SpectralOptions.Assignment;
 import org.imageclustering.core.spectral.SpectralOptions.KnnWeights;
@@ -186,6 +187,11 @@ class SpectralClusteringTest {
         Clustering c = new SpectralClustering(SpectralOptions.defaults(5).withPca(10)).fit(blobs.points(), SEED);
         assertEquals(1.0, Fixtures.adjustedRand(blobs.labels(), c.labels()), 1e-12);
         assertEquals(10, c.diagnostics().get("pca_components"));
+        // fewer rows than the sample size: the axes are those of all rows
+        double explained = (Double) c.diagnostics().get("pca_explained_variance");
+        assertEquals(PrincipalComponents.byCovariance(blobs.points(), 10, 0, Parallelism.sequential()).explainedRatio(),
+                explained, 1e-12);
+        assertTrue(explained > 0.5 && explained < 1, "explained variance " + explained);
         assertEquals(40, c.centroids().cols());
     }
 }

@@ -14,6 +14,10 @@ import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Seeds;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
+import org.imageclustering.core.linalg.ColumnMoments;
+import org.imageclustering.core.linalg.Gemm;
+import org.imageclustering.core.linalg.PrincipalComponents;
+import org.imageclustering.core.linalg.SymmetricEigen;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.ImageShape;
 
@@ -77,11 +81,11 @@ public final class PatchKMeansFeaturesTransform implements Transform {
             normalise(sample, p * pd, pd, options.contrastEpsilon());
         }
         FloatMatrix patches = FloatMatrix.wrap(count, pd, sample);
-        double[] mean = PrincipalComponents.moments(patches, context.parallel())[0];
-        double[][][] eig = PrincipalComponents.symmetricEigen(
+        double[] mean = ColumnMoments.of(patches, context.parallel()).mean();
+        SymmetricEigen.Result eig = SymmetricEigen.decompose(
                 PrincipalComponents.covariance(patches, mean, context.parallel()));
-        double[][] v = eig[0];
-        double[] lambda = eig[1][0];
+        double[][] v = eig.vectors();
+        double[] lambda = eig.values();
         double[][] zca = new double[pd][pd];
         for (int e = 0; e < pd; e++) {
             double s = 1 / Math.sqrt(Math.max(0, lambda[e]) + options.whiteningEpsilon());

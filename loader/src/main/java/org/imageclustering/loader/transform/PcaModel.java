@@ -1,10 +1,13 @@
 package org.imageclustering.loader.transform;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.linalg.PrincipalComponents;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.ImageShape;
 
@@ -14,6 +17,7 @@ import org.imageclustering.loader.ImageShape;
  * deviation of each component when whitening; inverts exactly within the kept subspace.
  */
 public final class PcaModel implements FittedTransform {
+    private final PrincipalComponents pca;
     private final double[] mean;
     private final double[][] components;
     private final double[] variances;
@@ -26,13 +30,14 @@ public final class PcaModel implements FittedTransform {
     private final ImageShape inputShape;
     private final double fitSeconds;
 
-    PcaModel(PrincipalComponents.Result r, boolean whiten, double whitenEpsilon, ImageShape inputShape,
+    PcaModel(PrincipalComponents r, PcaMethod method, boolean whiten, double whitenEpsilon, ImageShape inputShape,
              double fitSeconds) {
+        this.pca = r;
         this.mean = r.mean();
         this.components = r.components();
         this.variances = r.variances();
         this.totalVariance = r.totalVariance();
-        this.method = r.method();
+        this.method = method;
         this.whiten = whiten;
         this.whitenEpsilon = whitenEpsilon;
         this.inputShape = inputShape;
@@ -68,11 +73,7 @@ public final class PcaModel implements FittedTransform {
 
     /** Fraction of the total training variance each kept component explains. */
     public double[] explainedVarianceRatio() {
-        double[] out = new double[variances.length];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = totalVariance > 0 ? variances[c] / totalVariance : 0;
-        }
-        return out;
+        return pca.explainedVarianceRatio();
     }
 
     public double[] mean() {
@@ -100,12 +101,12 @@ public final class PcaModel implements FittedTransform {
             throw new IllegalArgumentException("pca was fitted on rows of " + mean.length + " features, got "
                     + x.cols());
         }
-        return PrincipalComponents.project(x, mean, components, scale, parallel);
+        return pca.project(x, scale, parallel);
     }
 
     @Override
     public Optional<FloatMatrix> inverse(FloatMatrix rows) {
-        return Optional.of(PrincipalComponents.reconstruct(rows, mean, components, inverseScale));
+        return Optional.of(pca.reconstruct(rows, inverseScale));
     }
 
     /** The image shape of the input rows, if they were pixels. */
@@ -127,10 +128,14 @@ public final class PcaModel implements FittedTransform {
             sum += v;
         }
         s.put("explained_variance_ratio_total", sum);
-        s.put("explained_variance", PrincipalComponents.asList(variances));
-        s.put("explained_variance_ratio", PrincipalComponents.asList(ratio));
+        s.put("explained_variance", asList(variances));
+        s.put("explained_variance_ratio", asList(ratio));
         s.put("total_variance", totalVariance);
         s.put("fit_seconds", fitSeconds);
         return s;
+    }
+
+    private static List<Double> asList(double[] values) {
+        return Arrays.stream(values).boxed().toList();
     }
 }

@@ -3,6 +3,7 @@ package org.imageclustering.loader.transform;
 import java.util.Objects;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.linalg.PrincipalComponents;
 import org.imageclustering.loader.Dataset;
 
 /**
@@ -54,11 +55,11 @@ public final class PcaTransform implements Transform {
         x.requireFinite(train.name());
         PcaMethod method = chooseMethod(n, d);
         long t0 = System.nanoTime();
-        PrincipalComponents.Result r = method == PcaMethod.COVARIANCE
+        PrincipalComponents r = method == PcaMethod.COVARIANCE
                 ? PrincipalComponents.byCovariance(x, options.components(), options.variance(), context.parallel())
                 : PrincipalComponents.randomized(x, options.components(), options.oversampling(),
                         options.powerIterations(), context.seed(), context.parallel());
-        return new PcaModel(r, options.whiten(), options.whitenEpsilon(), train.imageShape().orElse(null),
+        return new PcaModel(r, method, options.whiten(), options.whitenEpsilon(), train.imageShape().orElse(null),
                 (System.nanoTime() - t0) / 1e9);
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.linalg.ColumnMoments;
 import org.imageclustering.loader.Dataset;
 
 /**
@@ -30,43 +31,16 @@ public final class StandardizeTransform implements Transform {
         if (x.rows() < 1) {
             throw new IllegalArgumentException("standardize needs training rows, " + train.name() + " is empty");
         }
-        double[][] m = PrincipalComponents.moments(x, context.parallel());
+        ColumnMoments m = ColumnMoments.of(x, context.parallel());
         int d = x.cols();
-        double[] mean = options.withMean() ? m[0] : new double[d];
+        double[] mean = options.withMean() ? m.mean() : new double[d];
         double[] sd = new double[d];
-        double[] var = columnVariances(x, m[0], context);
+        double[] var = m.populationVariances();
         for (int j = 0; j < d; j++) {
             double s = Math.sqrt(var[j]);
             sd[j] = options.withStd() && s > 0 ? s : 1;
         }
         return new Fitted(mean, sd, var);
-    }
-
-    /** Population variance of each column. */
-    private static double[] columnVariances(FloatMatrix x, double[] mean, FitContext context) {
-        int n = x.rows();
-        int d = x.cols();
-        float[] data = x.data();
-        double[] sq = context.parallel().mapReduce(n, PrincipalComponents.chunkSize(n), (s, e) -> {
-            double[] p = new double[d];
-            for (int i = s; i < e; i++) {
-                for (int j = 0; j < d; j++) {
-                    double c = data[i * d + j] - mean[j];
-                    p[j] += c * c;
-                }
-            }
-            return p;
-        }, new double[d], (a, b) -> {
-            double[] out = a.clone();
-            for (int j = 0; j < d; j++) {
-                out[j] += b[j];
-            }
-            return out;
-        });
-        for (int j = 0; j < d; j++) {
-            sq[j] /= n;
-        }
-        return sq;
     }
 
     /** Learned means and scales: {@code y = (x - mean) / sd}. */

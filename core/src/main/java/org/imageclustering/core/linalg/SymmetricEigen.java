@@ -1,4 +1,4 @@
-package org.imageclustering.loader.transform;
+package org.imageclustering.core.linalg;
 
 import java.util.Arrays;
 
@@ -16,16 +16,27 @@ import java.util.Arrays;
  * symmetric matrix, Numer. Math. 11 (1968); A. Bowdler, R. S. Martin, C. Reinsch and
  * J. H. Wilkinson, The QR and QL algorithms for symmetric matrices, Numer. Math. 11 (1968).
  */
-final class SymmetricEigen {
-    /** Eigenvalues, largest first, and the unit eigenvector of each as a row. */
-    record Result(double[] values, double[][] vectors) {
+public final class SymmetricEigen {
+    /**
+     * A complete eigen-decomposition: eigenvalues, largest first, and the unit eigenvector of each
+     * as a row, its sign fixed so that its entry of largest magnitude is positive.
+     *
+     * @param values   the eigenvalues in descending order
+     * @param vectors  {@code vectors[i]} is the unit eigenvector of {@code values[i]}
+     */
+    public record Result(double[] values, double[][] vectors) {
     }
 
     private SymmetricEigen() {
     }
 
-    /** Decomposes {@code a} (only read; must be symmetric). */
-    static Result decompose(double[][] a) {
+    /**
+     * The eigenpairs of the symmetric matrix {@code a} (only read), largest eigenvalue first, each
+     * vector with the deterministic sign of {@link Result}.
+     *
+     * @throws IllegalArgumentException if {@code a} is not square
+     */
+    public static Result decompose(double[][] a) {
         int n = a.length;
         for (double[] row : a) {
             if (row.length != n) {
@@ -48,9 +59,25 @@ final class SymmetricEigen {
         double[][] vectors = new double[n][];
         for (int i = 0; i < n; i++) {
             values[i] = d[order[i]];
-            vectors[i] = vt[order[i]];
+            vectors[i] = signNormalised(vt[order[i]]);
         }
         return new Result(values, vectors);
+    }
+
+    /** Flips {@code v} so that its entry of largest magnitude is positive (a deterministic sign). */
+    static double[] signNormalised(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i]) > Math.abs(v[best])) {
+                best = i;
+            }
+        }
+        if (v[best] < 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -v[i];
+            }
+        }
+        return v;
     }
 
     /**

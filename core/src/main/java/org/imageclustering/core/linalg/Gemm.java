@@ -1,34 +1,35 @@
-package org.imageclustering.loader.transform;
+package org.imageclustering.core.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Dense matrix products for the transforms (PCA passes, whitening, patch encoding): register-tiled
- * SIMD loops over row-major arrays.
+ * Dense single-precision matrix products over row-major arrays, written as register-tiled SIMD
+ * loops with the Vector API: the kernel behind PCA passes, whitening and patch encoding.
  *
  * <p>Every output value is computed by one call in a fixed order of its terms, so results do not
  * depend on how callers split rows over threads. Right-hand operands have a column count padded to
  * a multiple of {@link #LANES} (see {@link #padded}); padding columns must be zero and their outputs
  * are meaningless.
  */
-final class Gemm {
-    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+public final class Gemm {
+    /** The float vector shape all products use; callers vectorising next to them share it. */
+    public static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** Float lanes per vector; right-hand column counts are padded to a multiple of this. */
-    static final int LANES = F.length();
+    public static final int LANES = F.length();
 
     private Gemm() {
     }
 
-    /** {@code cols} rounded up to a multiple of {@link #LANES}. */
-    static int padded(int cols) {
+    /** The padded width of {@code cols} columns: {@code cols} rounded up to a multiple of {@link #LANES}. */
+    public static int padded(int cols) {
         return (cols + LANES - 1) / LANES * LANES;
     }
 
     /** A copy of the row-major {@code rows x cols} matrix {@code b} with columns padded by zeros. */
-    static float[] padColumns(float[] b, int rows, int cols) {
+    public static float[] padColumns(float[] b, int rows, int cols) {
         int lp = padded(cols);
         float[] out = new float[rows * lp];
         for (int i = 0; i < rows; i++) {
@@ -38,10 +39,10 @@ final class Gemm {
     }
 
     /**
-     * {@code C = A B}: {@code A} is {@code m x d} starting at {@code aOff} with row stride {@code lda};
+     * The product {@code C = A B}: {@code A} is {@code m x d} starting at {@code aOff} with row stride {@code lda};
      * {@code B} is {@code d x lp} (padded); {@code C} is {@code m x lp} written from {@code cOff}.
      */
-    static void multiply(float[] a, int aOff, int lda, int m, int d, float[] b, int lp, float[] c, int cOff) {
+    public static void multiply(float[] a, int aOff, int lda, int m, int d, float[] b, int lp, float[] c, int cOff) {
         int v = LANES;
         int i = 0;
         for (; i + 4 <= m; i += 4) {

@@ -1,4 +1,4 @@
-package org.imageclustering.loader.transform;
+package org.imageclustering.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.imageclustering.loader.transform;
+package org.imageclustering.core.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.stat.correlation.Covariance;
+import org.imageclustering.core.FloatMatrix;
 import org.junit.jupiter.api.Test;
 
 class SymmetricEigenTest {
@@ -53,6 +55,20 @@ class SymmetricEigenTest {
     }
 
     @Test
+    void everyEigenvectorHasItsLargestMagnitudeEntryPositive() {
+        SymmetricEigen.Result r = SymmetricEigen.decompose(randomSymmetric(25, 3));
+        for (double[] v : r.vectors()) {
+            double largest = 0;
+            for (double e : v) {
+                if (Math.abs(e) > Math.abs(largest)) {
+                    largest = e;
+                }
+            }
+            assertEquals(true, largest > 0, "largest-magnitude entry " + largest);
+        }
+    }
+
+    @Test
     void rankDeficientCovarianceDecomposesWithZeroEigenvalues() {
         // 5 rows in 40 dimensions: rank 4 after centring, 36 zero eigenvalues
         int n = 5;
@@ -62,7 +78,7 @@ class SymmetricEigenTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rng.nextDouble();
         }
-        double[][] cov = TestData.covariance(org.imageclustering.core.FloatMatrix.wrap(n, d, x));
+        double[][] cov = new Covariance(FloatMatrix.wrap(n, d, x).toDoubleArrays()).getCovarianceMatrix().getData();
         SymmetricEigen.Result r = SymmetricEigen.decompose(cov);
         assertDecomposes(cov, r, 1e-10);
         for (int i = 4; i < d; i++) {
