@@ -62,7 +62,7 @@ public class ExperimentsModule extends AbstractModule {
 
         // The reporting module's registry is the one list of metric names and classes.
         MapBinder<String, Metric> metrics = metrics(binder());
-        Metrics.classes().forEach((name, type) -> metrics.addBinding(name).to(type));
+        Metrics.factories().forEach((name, factory) -> metrics.addBinding(name).toInstance(factory.get()));
     }
 
     /** The name-to-loader map ({@code dataset.loader}). */

@@ -16,6 +16,7 @@ import org.imageclustering.reporting.metrics.DaviesBouldin;
 import org.imageclustering.reporting.metrics.Distortion;
 import org.imageclustering.reporting.metrics.FowlkesMallows;
 import org.imageclustering.reporting.metrics.Homogeneity;
+import org.imageclustering.reporting.metrics.Information;
 import org.imageclustering.reporting.metrics.MatchedAccuracy;
 import org.imageclustering.reporting.metrics.MeanDistortion;
 import org.imageclustering.reporting.metrics.NormalizedMutualInformation;
@@ -25,40 +26,36 @@ import org.imageclustering.reporting.metrics.VMeasure;
 
 /**
  * The standard metrics by the names experiment files use, in report order, and a way to score a
- * list of them on one split. Each is a public class with a no-arg constructor, so a dependency
- * injector can bind the same names ({@link #classes()}).
+ * list of them on one split; {@link #factories()} lets a dependency injector bind the same names.
  */
 public final class Metrics {
-    private static final Map<String, Class<? extends Metric>> CLASSES;
     private static final Map<String, Supplier<Metric>> FACTORIES;
     private static final List<String> STANDARD;
 
     static {
-        Map<String, Class<? extends Metric>> c = new LinkedHashMap<>();
         Map<String, Supplier<Metric>> f = new LinkedHashMap<>();
-        register(c, f, "distortion", Distortion.class, Distortion::new);
-        register(c, f, "mean-distortion", MeanDistortion.class, MeanDistortion::new);
-        register(c, f, "purity", Purity.class, Purity::new);
-        register(c, f, "accuracy", MatchedAccuracy.class, MatchedAccuracy::new);
-        register(c, f, "nmi", NormalizedMutualInformation.class, NormalizedMutualInformation::new);
-        register(c, f, "ami", AdjustedMutualInformation.class, AdjustedMutualInformation::new);
-        register(c, f, "ari", AdjustedRandIndex.class, AdjustedRandIndex::new);
-        register(c, f, "homogeneity", Homogeneity.class, Homogeneity::new);
-        register(c, f, "completeness", Completeness.class, Completeness::new);
-        register(c, f, "v-measure", VMeasure.class, VMeasure::new);
-        register(c, f, "fowlkes-mallows", FowlkesMallows.class, FowlkesMallows::new);
-        register(c, f, "silhouette", Silhouette.class, Silhouette::new);
-        register(c, f, "calinski-harabasz", CalinskiHarabasz.class, CalinskiHarabasz::new);
-        register(c, f, "davies-bouldin", DaviesBouldin.class, DaviesBouldin::new);
-        STANDARD = List.copyOf(c.keySet());
+        register(f, "distortion", Distortion::new);
+        register(f, "mean-distortion", MeanDistortion::new);
+        register(f, "purity", Purity::new);
+        register(f, "accuracy", MatchedAccuracy::new);
+        register(f, "nmi", NormalizedMutualInformation::new);
+        register(f, "ami", AdjustedMutualInformation::new);
+        register(f, "ari", AdjustedRandIndex::new);
+        register(f, "homogeneity", Homogeneity::new);
+        register(f, "completeness", Completeness::new);
+        register(f, "v-measure", VMeasure::new);
+        register(f, "fowlkes-mallows", FowlkesMallows::new);
+        register(f, "silhouette", Silhouette::new);
+        register(f, "calinski-harabasz", CalinskiHarabasz::new);
+        register(f, "davies-bouldin", DaviesBouldin::new);
+        STANDARD = List.copyOf(f.keySet());
         // Other normalisations of NMI and AMI: selectable by name, not part of the default list.
-        register(c, f, "nmi-geometric", NormalizedMutualInformation.Geometric.class, NormalizedMutualInformation.Geometric::new);
-        register(c, f, "nmi-min", NormalizedMutualInformation.Min.class, NormalizedMutualInformation.Min::new);
-        register(c, f, "nmi-max", NormalizedMutualInformation.Max.class, NormalizedMutualInformation.Max::new);
-        register(c, f, "ami-geometric", AdjustedMutualInformation.Geometric.class, AdjustedMutualInformation.Geometric::new);
-        register(c, f, "ami-min", AdjustedMutualInformation.Min.class, AdjustedMutualInformation.Min::new);
-        register(c, f, "ami-max", AdjustedMutualInformation.Max.class, AdjustedMutualInformation.Max::new);
-        CLASSES = Collections.unmodifiableMap(c);
+        register(f, "nmi-geometric", () -> new NormalizedMutualInformation(Information.Average.GEOMETRIC));
+        register(f, "nmi-min", () -> new NormalizedMutualInformation(Information.Average.MIN));
+        register(f, "nmi-max", () -> new NormalizedMutualInformation(Information.Average.MAX));
+        register(f, "ami-geometric", () -> new AdjustedMutualInformation(Information.Average.GEOMETRIC));
+        register(f, "ami-min", () -> new AdjustedMutualInformation(Information.Average.MIN));
+        register(f, "ami-max", () -> new AdjustedMutualInformation(Information.Average.MAX));
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
@@ -68,9 +65,7 @@ public final class Metrics {
     private Metrics() {
     }
 
-    private static void register(Map<String, Class<? extends Metric>> c, Map<String, Supplier<Metric>> f,
-                                 String name, Class<? extends Metric> type, Supplier<Metric> factory) {
-        c.put(name, type);
+    private static void register(Map<String, Supplier<Metric>> f, String name, Supplier<Metric> factory) {
         f.put(name, factory);
     }
 
@@ -85,17 +80,20 @@ public final class Metrics {
      * {@code ami-min}, {@code ami-max}).
      */
     public static List<String> allNames() {
-        return List.copyOf(CLASSES.keySet());
+        return List.copyOf(FACTORIES.keySet());
     }
 
-    /** Name to implementing class for every name of {@link #allNames()} (for Guice {@code MapBinder}s). */
-    public static Map<String, Class<? extends Metric>> classes() {
-        return CLASSES;
+    /**
+     * Name to factory for every name of {@link #allNames()}, in that order (for Guice {@code MapBinder}s:
+     * metrics hold no state, so one instance per name serves every run).
+     */
+    public static Map<String, Supplier<Metric>> factories() {
+        return FACTORIES;
     }
 
     /** Whether {@code name} is a metric of {@link #allNames()}. */
     public static boolean isKnown(String name) {
-        return CLASSES.containsKey(name);
+        return FACTORIES.containsKey(name);
     }
 
     /** A new instance of the standard metric {@code name}, or an error listing the names with a suggestion. */
@@ -103,8 +101,8 @@ public final class Metrics {
         Supplier<Metric> f = FACTORIES.get(name);
         if (f == null) {
             throw new IllegalArgumentException("unknown metric '" + name + "'"
-                    + Suggestions.hint(name, CLASSES.keySet()) + "; known metrics: "
-                    + String.join(", ", CLASSES.keySet()));
+                    + Suggestions.hint(name, FACTORIES.keySet()) + "; known metrics: "
+                    + String.join(", ", FACTORIES.keySet()));
         }
         return f.get();
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
 import org.imageclustering.core.FloatMatrix;
@@ -42,13 +41,13 @@ class MetricsRegistryTest {
     }
 
     @Test
-    void everyMetricIsAPublicClassWithAPublicNoArgConstructorForInjection() throws Exception {
-        for (Map.Entry<String, Class<? extends Metric>> e : Metrics.classes().entrySet()) {
-            Class<? extends Metric> c = e.getValue();
-            assertTrue(Modifier.isPublic(c.getModifiers()), e.getKey());
-            Metric m = c.getConstructor().newInstance();
+    void everyNamedMetricIsBuiltFreshAndKnowsWhetherItNeedsLabels() {
+        for (Map.Entry<String, java.util.function.Supplier<Metric>> e : Metrics.factories().entrySet()) {
+            Metric m = e.getValue().get();
+            assertTrue(m != e.getValue().get(), e.getKey() + ": a new instance per call");
             assertEquals(Metrics.isExternal(e.getKey()), m.external(), e.getKey());
         }
+        assertEquals(Metrics.allNames(), List.copyOf(Metrics.factories().keySet()));
     }
 
     @Test

@@ -42,46 +42,4 @@ public final class AdjustedMutualInformation implements ExternalMetric {
         denominator = denominator < 0 ? Math.min(denominator, -EPS) : Math.max(denominator, EPS);
         return (mi - emi) / denominator;
     }
-
-    /** AMI with the geometric mean of the entropies, for experiment files ({@code ami-geometric}). */
-    public static final class Geometric implements ExternalMetric {
-        private final AdjustedMutualInformation delegate = new AdjustedMutualInformation(Information.Average.GEOMETRIC);
-
-        /** The geometric variant needs no options. */
-        public Geometric() {
-        }
-
-        @Override
-        public double score(Contingency t) {
-            return delegate.score(t);
-        }
-    }
-
-    /** AMI with the min mean of the entropies, for experiment files ({@code ami-min}). */
-    public static final class Min implements ExternalMetric {
-        private final AdjustedMutualInformation delegate = new AdjustedMutualInformation(Information.Average.MIN);
-
-        /** The min variant needs no options. */
-        public Min() {
-        }
-
-        @Override
-        public double score(Contingency t) {
-            return delegate.score(t);
-        }
-    }
-
-    /** AMI with the max mean of the entropies, for experiment files ({@code ami-max}). */
-    public static final class Max implements ExternalMetric {
-        private final AdjustedMutualInformation delegate = new AdjustedMutualInformation(Information.Average.MAX);
-
-        /** The max variant needs no options. */
-        public Max() {
-        }
-
-        @Override
-        public double score(Contingency t) {
-            return delegate.score(t);
-        }
-    }
 }

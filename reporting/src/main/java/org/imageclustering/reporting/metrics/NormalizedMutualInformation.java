@@ -30,46 +30,4 @@ public final class NormalizedMutualInformation implements ExternalMetric {
         }
         return mi / average.of(Information.classEntropy(t), Information.clusterEntropy(t));
     }
-
-    /** NMI with the geometric mean of the entropies, for experiment files ({@code nmi-geometric}). */
-    public static final class Geometric implements ExternalMetric {
-        private final NormalizedMutualInformation delegate = new NormalizedMutualInformation(Information.Average.GEOMETRIC);
-
-        /** The geometric variant needs no options. */
-        public Geometric() {
-        }
-
-        @Override
-        public double score(Contingency t) {
-            return delegate.score(t);
-        }
-    }
-
-    /** NMI with the min mean of the entropies, for experiment files ({@code nmi-min}). */
-    public static final class Min implements ExternalMetric {
-        private final NormalizedMutualInformation delegate = new NormalizedMutualInformation(Information.Average.MIN);
-
-        /** The min variant needs no options. */
-        public Min() {
-        }
-
-        @Override
-        public double score(Contingency t) {
-            return delegate.score(t);
-        }
-    }
-
-    /** NMI with the max mean of the entropies, for experiment files ({@code nmi-max}). */
-    public static final class Max implements ExternalMetric {
-        private final NormalizedMutualInformation delegate = new NormalizedMutualInformation(Information.Average.MAX);
-
-        /** The max variant needs no options. */
-        public Max() {
-        }
-
-        @Override
-        public double score(Contingency t) {
-            return delegate.score(t);
-        }
-    }
 }
