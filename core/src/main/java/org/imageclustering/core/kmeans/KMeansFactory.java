@@ -34,7 +34,7 @@ public final class KMeansFactory implements ClusteringAlgorithmFactory {
         }
         KMeansOptions defaults = KMeansOptions.defaults(k);
         KMeansVariant variant = params.choice("variant", KMeansVariant.AUTO, KMeansVariant::fromName);
-        Initialization init = params.choice("init", null, Initialization::fromName);
+        Start start = Start.read(params, k);
         int restarts = atLeast(params, "restarts", 1, 1);
         int maxIterations = atLeast(params, "max-iterations", defaults.maxIterations(), 1);
         double tolerance = params.number("tolerance", defaults.tolerance());
@@ -44,26 +44,34 @@ public final class KMeansFactory implements ClusteringAlgorithmFactory {
         ToleranceMode mode = params.choice("tolerance-mode", defaults.toleranceMode(), ToleranceMode::fromName);
         EmptyClusterPolicy policy = params.choice("empty-clusters", defaults.emptyClusterPolicy(),
                 EmptyClusterPolicy::fromName);
-        FloatMatrix given = null;
-        if (params.has("centroids")) {
-            String file = params.string("centroids");
-            if (init != null && init != Initialization.GIVEN) {
-                throw params.invalid("centroids", "a centroid file was given but init is '" + init.yamlName()
-                        + "'; drop init or set it to 'given'");
-            }
-            try {
-                given = CentroidFiles.read(Path.of(file), k, -1);
-            } catch (IllegalArgumentException e) {
-                throw new OptionException(params.keyPath("centroids"), e.getMessage());
-            }
-            init = Initialization.GIVEN;
-        } else if (init == Initialization.GIVEN) {
-            throw params.invalid("init", "init 'given' needs a 'centroids' key naming a CSV file of " + k
-                    + " centroids");
-        }
         params.requireAllUsed();
         return new KMeansOptions(k, maxIterations, tolerance, mode, restarts,
-                init == null ? Initialization.KMEANS_PLUS_PLUS : init, policy, given, variant);
+                start.init(), policy, start.given(), variant);
+    }
+
+    /** The starting centres that the keys {@code init} and {@code centroids} ask for (k-means++ when neither is given). */
+    record Start(Initialization init, FloatMatrix given) {
+        static Start read(Parameters params, int k) {
+            Initialization init = params.choice("init", null, Initialization::fromName);
+            FloatMatrix given = null;
+            if (params.has("centroids")) {
+                String file = params.string("centroids");
+                if (init != null && init != Initialization.GIVEN) {
+                    throw params.invalid("centroids", "a centroid file was given but init is '" + init.yamlName()
+                            + "'; drop init or set it to 'given'");
+                }
+                try {
+                    given = CentroidFiles.read(Path.of(file), k, -1);
+                } catch (IllegalArgumentException e) {
+                    throw new OptionException(params.keyPath("centroids"), e.getMessage());
+                }
+                init = Initialization.GIVEN;
+            } else if (init == Initialization.GIVEN) {
+                throw params.invalid("init", "init 'given' needs a 'centroids' key naming a CSV file of " + k
+                        + " centroids");
+            }
+            return new Start(init == null ? Initialization.KMEANS_PLUS_PLUS : init, given);
+        }
     }
 
     static int atLeast(Parameters params, String key, int defaultValue, int min) {

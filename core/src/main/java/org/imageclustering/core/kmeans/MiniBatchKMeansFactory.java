@@ -37,32 +37,15 @@ public final class MiniBatchKMeansFactory implements ClusteringAlgorithmFactory 
         int maxNoImprovement = KMeansFactory.atLeast(params, "max-no-improvement",
                 MiniBatchKMeansOptions.DEFAULT_MAX_NO_IMPROVEMENT, 0);
         double ratio = nonNegative(params, "reassignment-ratio", MiniBatchKMeansOptions.DEFAULT_REASSIGNMENT_RATIO);
-        Initialization init = params.choice("init", null, Initialization::fromName);
+        KMeansFactory.Start start = KMeansFactory.Start.read(params, k);
         int initSize = KMeansFactory.atLeast(params, "init-size", 0, 0);
         if (params.has("init-size") && initSize < k) {
             throw params.invalid("init-size", "expected at least k = " + k + " rows, found " + initSize);
         }
         int restarts = KMeansFactory.atLeast(params, "restarts", MiniBatchKMeansOptions.DEFAULT_RESTARTS, 1);
-        FloatMatrix given = null;
-        if (params.has("centroids")) {
-            String file = params.string("centroids");
-            if (init != null && init != Initialization.GIVEN) {
-                throw params.invalid("centroids", "a centroid file was given but init is '" + init.yamlName()
-                        + "'; drop init or set it to 'given'");
-            }
-            try {
-                given = CentroidFiles.read(Path.of(file), k, -1);
-            } catch (IllegalArgumentException e) {
-                throw new OptionException(params.keyPath("centroids"), e.getMessage());
-            }
-            init = Initialization.GIVEN;
-        } else if (init == Initialization.GIVEN) {
-            throw params.invalid("init", "init 'given' needs a 'centroids' key naming a CSV file of " + k
-                    + " centroids");
-        }
         params.requireAllUsed();
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, tolerance, maxNoImprovement, ratio,
-                init == null ? Initialization.KMEANS_PLUS_PLUS : init, initSize, restarts, given);
+                start.init(), initSize, restarts, start.given());
     }
 
     private static double nonNegative(Parameters params, String key, double defaultValue) {
