@@ -1,6 +1,7 @@
 package org.imageclustering.core;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,15 +16,17 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@code ||x||^2 - 2 x.c + ||c||^2}, combined in {@code double}. Their dot products run in
  *       GEMM form on float32 SIMD lanes (the incubating Vector API): the centres are packed once per
  *       {@link Centers} into panels of up to 4 vectors, feature-major, so that one lane holds one
- *       centre; a register tile of 6 rows x (1, 2 or 4) vectors accumulates FMAs of a broadcast row
- *       value with a centre vector along the features, with no lane sum at all. The order of every
+ *       centre; a register tile of 6 rows x (1, 2 or 4) vectors (12 rows x 1 full or half-width
+ *       vector when there are few centres) accumulates FMAs of a broadcast row value with a centre
+ *       vector along the features, with no lane sum at all. The order of every
  *       dot product (and of every squared norm) is fixed: for each chunk of {@value #CHUNK}
  *       features, one float FMA chain in feature order starting from 0; the chunk sums added in
- *       double in chunk order. It does not depend on the other rows or centres, on feature tiles
- *       (multiples of a chunk), or on threads. Cancellation can make the expansion slightly wrong,
- *       even negative, when {@code x} is close to {@code c}, so it is clamped at 0. Its error is
- *       bounded rigorously: with {@code n} the longest chain of float roundings in one dot product
- *       or norm ({@value #CHUNK} for a chunk, plus 2 to cover the double additions) and
+ *       float in chunk order (so a chunk ends with one vector addition, not a lane sum). It does not
+ *       depend on the other rows or centres, on feature tiles (multiples of a chunk), or on threads.
+ *       Cancellation can make the expansion slightly wrong, even negative, when {@code x} is close
+ *       to {@code c}, so it is clamped at 0. Its error is bounded rigorously: with {@code n} the
+ *       longest chain of float roundings in one dot product or norm ({@value #CHUNK} FMAs of the
+ *       first chunk, then one addition per further chunk, plus 2 to cover the double operations) and
  *       {@code g = n u / (1 - n u)}, {@code u = 2^-24}, each of {@code ||x||^2}, {@code ||c||^2} and
  *       {@code x.c} is within {@code g} times the sum of its absolute products, so every approximate
  *       distance is within {@code g (||x|| + ||c||)^2}, and {@code E = 2 g (||x|| + ||c||)^2}
@@ -47,10 +50,16 @@ import jdk.incubator.vector.VectorSpecies;
 public final class SquaredEuclidean {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Half-width vectors, for centre sets of at most half a vector. */
+    private static final VectorSpecies<Float> HALF =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 2)));
+    private static final int HALF_LANES = HALF.length();
     /** Rows processed together by the block kernels (their partial dot products stay in a small array). */
     private static final int ROW_BLOCK = 24;
     /** Rows of the micro-kernel's register tile. */
     private static final int TILE_ROWS = 6;
+    /** Rows of the narrow micro-kernels (at most one vector of centres). */
+    private static final int NARROW_ROWS = 12;
     /** Centre vectors of the widest micro-kernel (6 x 4 accumulators, 4 centre vectors, 1 broadcast). */
     private static final int PANEL_VECTORS = 4;
     /**
@@ -63,10 +72,6 @@ public final class SquaredEuclidean {
     /** Floats of packed centre data per feature tile: 64 Ki floats, 256 KiB, fits the L2 cache beside the rows. */
     private static final int TILE_BUDGET = 1 << 16;
     private static final double UNIT_ROUNDOFF = 0x1p-24;
-    /** Longest chain of float roundings in any dot product or norm of this class. */
-    private static final int CHAIN = Math.max(CHUNK, (DOT_TILE + LANES - 1) / LANES + 2 * LANES) + 2;
-    /** {@code 2 g} of the class comment for {@link #CHAIN}: the same for every shape. */
-    private static final double GAMMA = 2 * CHAIN * UNIT_ROUNDOFF / (1 - CHAIN * UNIT_ROUNDOFF);
     /** Relative slack for double rounding when exact distances decide between near-tied centres. */
     private static final double EXACT_SLACK = 1e-12;
 
@@ -133,9 +138,16 @@ public final class SquaredEuclidean {
         return gamma * s * s;
     }
 
-    /** {@code 2 g} of the class comment: the error factor of every approximate distance of this class. */
-    static double gamma() {
-        return GAMMA;
+    /**
+     * {@code 2 g} of the class comment for rows of {@code d} features: {@code n} is the longer of the
+     * block order's chain ({@value #CHUNK} FMAs, then one float addition per further chunk) and the
+     * lane order's (a lane's FMAs per 1024 features, its lane sum and tail), plus 2 for the double
+     * operations.
+     */
+    static double gamma(int d) {
+        int chunks = Math.max(1, (d + CHUNK - 1) / CHUNK);
+        double n = Math.max(CHUNK + chunks - 1, (DOT_TILE + LANES - 1) / LANES + 2 * LANES) + 2;
+        return 2 * n * UNIT_ROUNDOFF / (1 - n * UNIT_ROUNDOFF);
     }
 
     /**
@@ -164,9 +176,9 @@ public final class SquaredEuclidean {
         private final int paddedK;
         private final int tile;
         private final double gamma;
-        /** Per panel: its first centre, its width in vectors, and where its packed data starts. */
+        /** Per panel: its first centre, its width in lanes, and where its packed data starts. */
         private final int[] panelColumn;
-        private final int[] panelVectors;
+        private final int[] panelWidth;
         private final int[] panelOffset;
         /** The centres packed panel by panel, feature-major ({@code [j][lane]}); built on first use. */
         private volatile float[] packed;
@@ -175,7 +187,7 @@ public final class SquaredEuclidean {
             this.centers = centers;
             int k = centers.rows();
             int d = centers.cols();
-            this.gamma = GAMMA;
+            this.gamma = gamma(d);
             this.norms = new double[k];
             this.roots = new double[k];
             float[] cd = centers.data();
@@ -184,19 +196,21 @@ public final class SquaredEuclidean {
                 roots[c] = Math.sqrt(norms[c]);
             }
             int vectors = (k + LANES - 1) / LANES;
-            this.paddedK = vectors * LANES;
+            // at most half a vector of centres: one half-width panel
+            boolean half = k <= HALF_LANES && HALF_LANES < LANES;
+            this.paddedK = half ? HALF_LANES : vectors * LANES;
             this.tile = tileWidth(paddedK, d);
             // panels of 4 vectors, the remainder as a 2 and/or a 1
             int panels = vectors / PANEL_VECTORS + ((vectors % PANEL_VECTORS) >= 2 ? 1 : 0) + (vectors % 2);
             panelColumn = new int[panels];
-            panelVectors = new int[panels];
+            panelWidth = new int[panels];
             panelOffset = new int[panels];
             int left = vectors;
             int column = 0;
             for (int p = 0; p < panels; p++) {
                 int v = left >= PANEL_VECTORS ? PANEL_VECTORS : left >= 2 ? 2 : 1;
                 panelColumn[p] = column;
-                panelVectors[p] = v;
+                panelWidth[p] = half ? HALF_LANES : v * LANES;
                 panelOffset[p] = column * d;
                 column += v * LANES;
                 left -= v;
@@ -212,7 +226,7 @@ public final class SquaredEuclidean {
                 float[] cd = centers.data();
                 p = new float[paddedK * d];
                 for (int q = 0; q < panelColumn.length; q++) {
-                    int w = panelVectors[q] * LANES;
+                    int w = panelWidth[q];
                     int first = panelColumn[q];
                     int last = Math.min(k, first + w);
                     for (int c = first; c < last; c++) {
@@ -309,10 +323,10 @@ public final class SquaredEuclidean {
         double[] cn = centers.norms;
         double[] cr = centers.roots;
         int stride = centers.paddedK;
-        double[] acc = new double[(ROW_BLOCK + 1) * stride];
+        float[] acc = new float[(ROW_BLOCK + 1) * stride];
+        double[] dist0 = new double[k];
         int[] off = new int[ROW_BLOCK];
         int[] idx = new int[ROW_BLOCK];
-        float[] scratch = new float[PANEL_VECTORS * LANES];
         long exact = 0;
         for (int b = start; b < end; b += ROW_BLOCK) {
             int m = Math.min(ROW_BLOCK, end - b);
@@ -320,7 +334,7 @@ public final class SquaredEuclidean {
                 idx[r] = rows == null ? b + r : rows[b + r];
                 off[r] = idx[r] * d;
             }
-            dots(xd, off, m, centers, acc, scratch);
+            dots(xd, off, m, centers, acc);
             for (int r = 0; r < m; r++) {
                 int i = idx[r];
                 double nx = xNorms[i];
@@ -328,8 +342,8 @@ public final class SquaredEuclidean {
                 int base = r * stride;
                 double bestUpper = Double.POSITIVE_INFINITY;
                 for (int c = 0; c < k; c++) {
-                    double a = nx + cn[c] - 2 * acc[base + c];
-                    acc[base + c] = a;
+                    double a = nx + cn[c] - 2 * (double) acc[base + c];
+                    dist0[c] = a;
                     double s = rx + cr[c];
                     double u = a + gamma * s * s;
                     if (u < bestUpper) {
@@ -341,7 +355,7 @@ public final class SquaredEuclidean {
                 int candidates = 0;
                 for (int c = 0; c < k; c++) {
                     double s = rx + cr[c];
-                    if (acc[base + c] - gamma * s * s <= cut) {
+                    if (dist0[c] - gamma * s * s <= cut) {
                         if (first < 0) {
                             first = c;
                         }
@@ -353,7 +367,7 @@ public final class SquaredEuclidean {
                     double bestExact = Double.POSITIVE_INFINITY;
                     for (int c = first; c < k; c++) {
                         double s = rx + cr[c];
-                        if (acc[base + c] - gamma * s * s <= cut) {
+                        if (dist0[c] - gamma * s * s <= cut) {
                             double e = distance(xd, off[r], cd, c * d, d);
                             exact++;
                             if (e < bestExact) {
@@ -365,23 +379,23 @@ public final class SquaredEuclidean {
                 }
                 labels[i] = best;
                 if (dist != null) {
-                    dist[i] = Math.max(0, acc[base + best]);
+                    dist[i] = Math.max(0, dist0[best]);
                 }
                 if (lowerAll != null) {
                     long lb = (long) i * k;
                     for (int c = 0; c < k; c++) {
                         double sc = rx + cr[c];
-                        lowerAll[(int) (lb + c)] = Math.sqrt(Math.max(0, acc[base + c] - gamma * sc * sc));
+                        lowerAll[(int) (lb + c)] = Math.sqrt(Math.max(0, dist0[c] - gamma * sc * sc));
                     }
                 }
                 if (upper != null) {
                     double s = rx + cr[best];
-                    upper[i] = Math.sqrt(Math.max(0, acc[base + best] + gamma * s * s));
+                    upper[i] = Math.sqrt(Math.max(0, dist0[best] + gamma * s * s));
                     double low = Double.POSITIVE_INFINITY;
                     for (int c = 0; c < k; c++) {
                         if (c != best) {
                             double sc = rx + cr[c];
-                            double l = acc[base + c] - gamma * sc * sc;
+                            double l = dist0[c] - gamma * sc * sc;
                             if (l < low) {
                                 low = l;
                             }
@@ -518,20 +532,19 @@ public final class SquaredEuclidean {
         int d = x.cols();
         int k = centers.k();
         int stride = centers.paddedK;
-        double[] acc = new double[(ROW_BLOCK + 1) * stride];
+        float[] acc = new float[(ROW_BLOCK + 1) * stride];
         int[] off = new int[ROW_BLOCK];
-        float[] scratch = new float[PANEL_VECTORS * LANES];
         for (int b = start; b < end; b += ROW_BLOCK) {
             int m = Math.min(ROW_BLOCK, end - b);
             for (int r = 0; r < m; r++) {
                 off[r] = (b + r) * d;
             }
-            dots(x.data(), off, m, centers, acc, scratch);
+            dots(x.data(), off, m, centers, acc);
             for (int r = 0; r < m; r++) {
                 double nx = xNorms[b + r];
                 int o = (b + r - start) * k;
                 for (int c = 0; c < k; c++) {
-                    out[o + c] = Math.max(0, nx + centers.norms[c] - 2 * acc[r * stride + c]);
+                    out[o + c] = Math.max(0, nx + centers.norms[c] - 2 * (double) acc[r * stride + c]);
                 }
             }
         }
@@ -568,14 +581,50 @@ public final class SquaredEuclidean {
      * {@value #TILE_ROWS} rows against every packed panel. A short last group repeats its last row;
      * the repeats add into the spare row {@code ROW_BLOCK} of {@code acc}, which is never read.
      */
-    private static void dots(float[] x, int[] off, int m, Centers cs, double[] acc, float[] scratch) {
+    private static void dots(float[] x, int[] off, int m, Centers cs, float[] acc) {
         int stride = cs.paddedK;
         int d = cs.centers.cols();
         float[] p = cs.packed();
         int spare = ROW_BLOCK * stride;
-        java.util.Arrays.fill(acc, 0, (ROW_BLOCK + 1) * stride, 0.0);
+        java.util.Arrays.fill(acc, 0, (ROW_BLOCK + 1) * stride, 0f);
         for (int t0 = 0; t0 < d; t0 += cs.tile) {
             int t1 = Math.min(d, t0 + cs.tile);
+            if (cs.paddedK <= LANES) {
+                for (int r = 0; r < m; r += NARROW_ROWS) {
+                    int o0 = off[r];
+                    int b0 = r * stride;
+                    int o1 = r + 1 < m ? off[r + 1] : off[m - 1];
+                    int b1 = r + 1 < m ? (r + 1) * stride : spare;
+                    int o2 = r + 2 < m ? off[r + 2] : off[m - 1];
+                    int b2 = r + 2 < m ? (r + 2) * stride : spare;
+                    int o3 = r + 3 < m ? off[r + 3] : off[m - 1];
+                    int b3 = r + 3 < m ? (r + 3) * stride : spare;
+                    int o4 = r + 4 < m ? off[r + 4] : off[m - 1];
+                    int b4 = r + 4 < m ? (r + 4) * stride : spare;
+                    int o5 = r + 5 < m ? off[r + 5] : off[m - 1];
+                    int b5 = r + 5 < m ? (r + 5) * stride : spare;
+                    int o6 = r + 6 < m ? off[r + 6] : off[m - 1];
+                    int b6 = r + 6 < m ? (r + 6) * stride : spare;
+                    int o7 = r + 7 < m ? off[r + 7] : off[m - 1];
+                    int b7 = r + 7 < m ? (r + 7) * stride : spare;
+                    int o8 = r + 8 < m ? off[r + 8] : off[m - 1];
+                    int b8 = r + 8 < m ? (r + 8) * stride : spare;
+                    int o9 = r + 9 < m ? off[r + 9] : off[m - 1];
+                    int b9 = r + 9 < m ? (r + 9) * stride : spare;
+                    int o10 = r + 10 < m ? off[r + 10] : off[m - 1];
+                    int b10 = r + 10 < m ? (r + 10) * stride : spare;
+                    int o11 = r + 11 < m ? off[r + 11] : off[m - 1];
+                    int b11 = r + 11 < m ? (r + 11) * stride : spare;
+                    if (cs.paddedK == LANES) {
+                        kernelNarrow(x, o0, o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11,
+                                p, 0, t0, t1, acc, b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11);
+                    } else {
+                        kernelHalf(x, o0, o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11,
+                                p, 0, t0, t1, acc, b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11);
+                    }
+                }
+                continue;
+            }
             for (int r = 0; r < m; r += TILE_ROWS) {
                 int o0 = off[r];
                 int b0 = r * stride;
@@ -592,13 +641,13 @@ public final class SquaredEuclidean {
                 for (int q = 0; q < cs.panelColumn.length; q++) {
                     int col = cs.panelColumn[q];
                     int base = cs.panelOffset[q];
-                    switch (cs.panelVectors[q]) {
+                    switch (cs.panelWidth[q] / LANES) {
                         case 4 -> kernel4(x, o0, o1, o2, o3, o4, o5, p, base, t0, t1, acc,
-                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col, scratch);
+                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col);
                         case 2 -> kernel2(x, o0, o1, o2, o3, o4, o5, p, base, t0, t1, acc,
-                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col, scratch);
+                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col);
                         default -> kernel1(x, o0, o1, o2, o3, o4, o5, p, base, t0, t1, acc,
-                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col, scratch);
+                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col);
                     }
                 }
             }
@@ -609,10 +658,10 @@ public final class SquaredEuclidean {
      * The micro-kernel: {@value #TILE_ROWS} rows x 4 vectors of centres, 24 accumulators. Per
      * feature, four vector loads of packed centres and one broadcast per row feed 24 FMAs; each
      * accumulator lane is one (row, centre) pair's float chain over a chunk of features, so no
-     * lane sum is needed. At the end of each chunk the lanes are added to the pair's double sums.
+     * lane sum is needed. At the end of each chunk the lanes are added to the pairs' running sums.
      */
     private static void kernel4(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, float[] p, int base,
-                                int t0, int t1, double[] acc, int b0, int b1, int b2, int b3, int b4, int b5, float[] scratch) {
+                                int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5) {
         final int w = 4 * LANES;
         for (int q0 = t0; q0 < t1; q0 += CHUNK) {
             int q1 = Math.min(t1, q0 + CHUNK);
@@ -676,42 +725,36 @@ public final class SquaredEuclidean {
                 a52 = b.fma(c2, a52);
                 a53 = b.fma(c3, a53);
             }
-            a00.intoArray(scratch, 0);
-            a01.intoArray(scratch, LANES);
-            a02.intoArray(scratch, 2 * LANES);
-            a03.intoArray(scratch, 3 * LANES);
-            flush(acc, b0, scratch, w);
-            a10.intoArray(scratch, 0);
-            a11.intoArray(scratch, LANES);
-            a12.intoArray(scratch, 2 * LANES);
-            a13.intoArray(scratch, 3 * LANES);
-            flush(acc, b1, scratch, w);
-            a20.intoArray(scratch, 0);
-            a21.intoArray(scratch, LANES);
-            a22.intoArray(scratch, 2 * LANES);
-            a23.intoArray(scratch, 3 * LANES);
-            flush(acc, b2, scratch, w);
-            a30.intoArray(scratch, 0);
-            a31.intoArray(scratch, LANES);
-            a32.intoArray(scratch, 2 * LANES);
-            a33.intoArray(scratch, 3 * LANES);
-            flush(acc, b3, scratch, w);
-            a40.intoArray(scratch, 0);
-            a41.intoArray(scratch, LANES);
-            a42.intoArray(scratch, 2 * LANES);
-            a43.intoArray(scratch, 3 * LANES);
-            flush(acc, b4, scratch, w);
-            a50.intoArray(scratch, 0);
-            a51.intoArray(scratch, LANES);
-            a52.intoArray(scratch, 2 * LANES);
-            a53.intoArray(scratch, 3 * LANES);
-            flush(acc, b5, scratch, w);
+            a00.add(FloatVector.fromArray(SPECIES, acc, b0)).intoArray(acc, b0);
+            a01.add(FloatVector.fromArray(SPECIES, acc, b0 + LANES)).intoArray(acc, b0 + LANES);
+            a02.add(FloatVector.fromArray(SPECIES, acc, b0 + 2 * LANES)).intoArray(acc, b0 + 2 * LANES);
+            a03.add(FloatVector.fromArray(SPECIES, acc, b0 + 3 * LANES)).intoArray(acc, b0 + 3 * LANES);
+            a10.add(FloatVector.fromArray(SPECIES, acc, b1)).intoArray(acc, b1);
+            a11.add(FloatVector.fromArray(SPECIES, acc, b1 + LANES)).intoArray(acc, b1 + LANES);
+            a12.add(FloatVector.fromArray(SPECIES, acc, b1 + 2 * LANES)).intoArray(acc, b1 + 2 * LANES);
+            a13.add(FloatVector.fromArray(SPECIES, acc, b1 + 3 * LANES)).intoArray(acc, b1 + 3 * LANES);
+            a20.add(FloatVector.fromArray(SPECIES, acc, b2)).intoArray(acc, b2);
+            a21.add(FloatVector.fromArray(SPECIES, acc, b2 + LANES)).intoArray(acc, b2 + LANES);
+            a22.add(FloatVector.fromArray(SPECIES, acc, b2 + 2 * LANES)).intoArray(acc, b2 + 2 * LANES);
+            a23.add(FloatVector.fromArray(SPECIES, acc, b2 + 3 * LANES)).intoArray(acc, b2 + 3 * LANES);
+            a30.add(FloatVector.fromArray(SPECIES, acc, b3)).intoArray(acc, b3);
+            a31.add(FloatVector.fromArray(SPECIES, acc, b3 + LANES)).intoArray(acc, b3 + LANES);
+            a32.add(FloatVector.fromArray(SPECIES, acc, b3 + 2 * LANES)).intoArray(acc, b3 + 2 * LANES);
+            a33.add(FloatVector.fromArray(SPECIES, acc, b3 + 3 * LANES)).intoArray(acc, b3 + 3 * LANES);
+            a40.add(FloatVector.fromArray(SPECIES, acc, b4)).intoArray(acc, b4);
+            a41.add(FloatVector.fromArray(SPECIES, acc, b4 + LANES)).intoArray(acc, b4 + LANES);
+            a42.add(FloatVector.fromArray(SPECIES, acc, b4 + 2 * LANES)).intoArray(acc, b4 + 2 * LANES);
+            a43.add(FloatVector.fromArray(SPECIES, acc, b4 + 3 * LANES)).intoArray(acc, b4 + 3 * LANES);
+            a50.add(FloatVector.fromArray(SPECIES, acc, b5)).intoArray(acc, b5);
+            a51.add(FloatVector.fromArray(SPECIES, acc, b5 + LANES)).intoArray(acc, b5 + LANES);
+            a52.add(FloatVector.fromArray(SPECIES, acc, b5 + 2 * LANES)).intoArray(acc, b5 + 2 * LANES);
+            a53.add(FloatVector.fromArray(SPECIES, acc, b5 + 3 * LANES)).intoArray(acc, b5 + 3 * LANES);
         }
     }
 
     /** {@link #kernel4} for a panel of 2 vectors of centres. */
     private static void kernel2(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, float[] p, int base,
-                                int t0, int t1, double[] acc, int b0, int b1, int b2, int b3, int b4, int b5, float[] scratch) {
+                                int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5) {
         final int w = 2 * LANES;
         for (int q0 = t0; q0 < t1; q0 += CHUNK) {
             int q1 = Math.min(t1, q0 + CHUNK);
@@ -749,30 +792,24 @@ public final class SquaredEuclidean {
                 a50 = b.fma(c0, a50);
                 a51 = b.fma(c1, a51);
             }
-            a00.intoArray(scratch, 0);
-            a01.intoArray(scratch, LANES);
-            flush(acc, b0, scratch, w);
-            a10.intoArray(scratch, 0);
-            a11.intoArray(scratch, LANES);
-            flush(acc, b1, scratch, w);
-            a20.intoArray(scratch, 0);
-            a21.intoArray(scratch, LANES);
-            flush(acc, b2, scratch, w);
-            a30.intoArray(scratch, 0);
-            a31.intoArray(scratch, LANES);
-            flush(acc, b3, scratch, w);
-            a40.intoArray(scratch, 0);
-            a41.intoArray(scratch, LANES);
-            flush(acc, b4, scratch, w);
-            a50.intoArray(scratch, 0);
-            a51.intoArray(scratch, LANES);
-            flush(acc, b5, scratch, w);
+            a00.add(FloatVector.fromArray(SPECIES, acc, b0)).intoArray(acc, b0);
+            a01.add(FloatVector.fromArray(SPECIES, acc, b0 + LANES)).intoArray(acc, b0 + LANES);
+            a10.add(FloatVector.fromArray(SPECIES, acc, b1)).intoArray(acc, b1);
+            a11.add(FloatVector.fromArray(SPECIES, acc, b1 + LANES)).intoArray(acc, b1 + LANES);
+            a20.add(FloatVector.fromArray(SPECIES, acc, b2)).intoArray(acc, b2);
+            a21.add(FloatVector.fromArray(SPECIES, acc, b2 + LANES)).intoArray(acc, b2 + LANES);
+            a30.add(FloatVector.fromArray(SPECIES, acc, b3)).intoArray(acc, b3);
+            a31.add(FloatVector.fromArray(SPECIES, acc, b3 + LANES)).intoArray(acc, b3 + LANES);
+            a40.add(FloatVector.fromArray(SPECIES, acc, b4)).intoArray(acc, b4);
+            a41.add(FloatVector.fromArray(SPECIES, acc, b4 + LANES)).intoArray(acc, b4 + LANES);
+            a50.add(FloatVector.fromArray(SPECIES, acc, b5)).intoArray(acc, b5);
+            a51.add(FloatVector.fromArray(SPECIES, acc, b5 + LANES)).intoArray(acc, b5 + LANES);
         }
     }
 
     /** {@link #kernel4} for a panel of 1 vector of centres. */
     private static void kernel1(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, float[] p, int base,
-                                int t0, int t1, double[] acc, int b0, int b1, int b2, int b3, int b4, int b5, float[] scratch) {
+                                int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5) {
         final int w = 1 * LANES;
         for (int q0 = t0; q0 < t1; q0 += CHUNK) {
             int q1 = Math.min(t1, q0 + CHUNK);
@@ -797,35 +834,121 @@ public final class SquaredEuclidean {
                 b = FloatVector.broadcast(SPECIES, x[o5 + j]);
                 a50 = b.fma(c0, a50);
             }
-            a00.intoArray(scratch, 0);
-            flush(acc, b0, scratch, w);
-            a10.intoArray(scratch, 0);
-            flush(acc, b1, scratch, w);
-            a20.intoArray(scratch, 0);
-            flush(acc, b2, scratch, w);
-            a30.intoArray(scratch, 0);
-            flush(acc, b3, scratch, w);
-            a40.intoArray(scratch, 0);
-            flush(acc, b4, scratch, w);
-            a50.intoArray(scratch, 0);
-            flush(acc, b5, scratch, w);
+            a00.add(FloatVector.fromArray(SPECIES, acc, b0)).intoArray(acc, b0);
+            a10.add(FloatVector.fromArray(SPECIES, acc, b1)).intoArray(acc, b1);
+            a20.add(FloatVector.fromArray(SPECIES, acc, b2)).intoArray(acc, b2);
+            a30.add(FloatVector.fromArray(SPECIES, acc, b3)).intoArray(acc, b3);
+            a40.add(FloatVector.fromArray(SPECIES, acc, b4)).intoArray(acc, b4);
+            a50.add(FloatVector.fromArray(SPECIES, acc, b5)).intoArray(acc, b5);
         }
     }
 
-    /** Adds a chunk's float sums to the pairs' double sums. */
-    private static void flush(double[] acc, int at, float[] s, int w) {
-        for (int l = 0; l < w; l++) {
-            acc[at + l] += s[l];
+    /**
+     * The micro-kernel for at most one vector of centres: {@value #NARROW_ROWS} rows x 1 vector, so
+     * that the loop and broadcast overhead is shared by twelve FMAs.
+     */
+    private static void kernelNarrow(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, int o6, int o7, int o8, int o9, int o10, int o11,
+                                float[] p, int base, int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5, int b6, int b7, int b8, int b9, int b10, int b11) {
+        final int w = LANES;
+        for (int q0 = t0; q0 < t1; q0 += CHUNK) {
+            int q1 = Math.min(t1, q0 + CHUNK);
+            FloatVector a0 = FloatVector.zero(SPECIES);
+            FloatVector a1 = FloatVector.zero(SPECIES);
+            FloatVector a2 = FloatVector.zero(SPECIES);
+            FloatVector a3 = FloatVector.zero(SPECIES);
+            FloatVector a4 = FloatVector.zero(SPECIES);
+            FloatVector a5 = FloatVector.zero(SPECIES);
+            FloatVector a6 = FloatVector.zero(SPECIES);
+            FloatVector a7 = FloatVector.zero(SPECIES);
+            FloatVector a8 = FloatVector.zero(SPECIES);
+            FloatVector a9 = FloatVector.zero(SPECIES);
+            FloatVector a10 = FloatVector.zero(SPECIES);
+            FloatVector a11 = FloatVector.zero(SPECIES);
+            for (int j = q0, pj = base + q0 * w; j < q1; j++, pj += w) {
+                FloatVector c = FloatVector.fromArray(SPECIES, p, pj);
+                a0 = FloatVector.broadcast(SPECIES, x[o0 + j]).fma(c, a0);
+                a1 = FloatVector.broadcast(SPECIES, x[o1 + j]).fma(c, a1);
+                a2 = FloatVector.broadcast(SPECIES, x[o2 + j]).fma(c, a2);
+                a3 = FloatVector.broadcast(SPECIES, x[o3 + j]).fma(c, a3);
+                a4 = FloatVector.broadcast(SPECIES, x[o4 + j]).fma(c, a4);
+                a5 = FloatVector.broadcast(SPECIES, x[o5 + j]).fma(c, a5);
+                a6 = FloatVector.broadcast(SPECIES, x[o6 + j]).fma(c, a6);
+                a7 = FloatVector.broadcast(SPECIES, x[o7 + j]).fma(c, a7);
+                a8 = FloatVector.broadcast(SPECIES, x[o8 + j]).fma(c, a8);
+                a9 = FloatVector.broadcast(SPECIES, x[o9 + j]).fma(c, a9);
+                a10 = FloatVector.broadcast(SPECIES, x[o10 + j]).fma(c, a10);
+                a11 = FloatVector.broadcast(SPECIES, x[o11 + j]).fma(c, a11);
+            }
+            a0.add(FloatVector.fromArray(SPECIES, acc, b0)).intoArray(acc, b0);
+            a1.add(FloatVector.fromArray(SPECIES, acc, b1)).intoArray(acc, b1);
+            a2.add(FloatVector.fromArray(SPECIES, acc, b2)).intoArray(acc, b2);
+            a3.add(FloatVector.fromArray(SPECIES, acc, b3)).intoArray(acc, b3);
+            a4.add(FloatVector.fromArray(SPECIES, acc, b4)).intoArray(acc, b4);
+            a5.add(FloatVector.fromArray(SPECIES, acc, b5)).intoArray(acc, b5);
+            a6.add(FloatVector.fromArray(SPECIES, acc, b6)).intoArray(acc, b6);
+            a7.add(FloatVector.fromArray(SPECIES, acc, b7)).intoArray(acc, b7);
+            a8.add(FloatVector.fromArray(SPECIES, acc, b8)).intoArray(acc, b8);
+            a9.add(FloatVector.fromArray(SPECIES, acc, b9)).intoArray(acc, b9);
+            a10.add(FloatVector.fromArray(SPECIES, acc, b10)).intoArray(acc, b10);
+            a11.add(FloatVector.fromArray(SPECIES, acc, b11)).intoArray(acc, b11);
+        }
+    }
+
+    /** {@link #kernelNarrow} on half-width vectors, for at most half a vector of centres. */
+    private static void kernelHalf(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, int o6, int o7, int o8, int o9, int o10, int o11,
+                                float[] p, int base, int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5, int b6, int b7, int b8, int b9, int b10, int b11) {
+        final int w = HALF_LANES;
+        for (int q0 = t0; q0 < t1; q0 += CHUNK) {
+            int q1 = Math.min(t1, q0 + CHUNK);
+            FloatVector a0 = FloatVector.zero(HALF);
+            FloatVector a1 = FloatVector.zero(HALF);
+            FloatVector a2 = FloatVector.zero(HALF);
+            FloatVector a3 = FloatVector.zero(HALF);
+            FloatVector a4 = FloatVector.zero(HALF);
+            FloatVector a5 = FloatVector.zero(HALF);
+            FloatVector a6 = FloatVector.zero(HALF);
+            FloatVector a7 = FloatVector.zero(HALF);
+            FloatVector a8 = FloatVector.zero(HALF);
+            FloatVector a9 = FloatVector.zero(HALF);
+            FloatVector a10 = FloatVector.zero(HALF);
+            FloatVector a11 = FloatVector.zero(HALF);
+            for (int j = q0, pj = base + q0 * w; j < q1; j++, pj += w) {
+                FloatVector c = FloatVector.fromArray(HALF, p, pj);
+                a0 = FloatVector.broadcast(HALF, x[o0 + j]).fma(c, a0);
+                a1 = FloatVector.broadcast(HALF, x[o1 + j]).fma(c, a1);
+                a2 = FloatVector.broadcast(HALF, x[o2 + j]).fma(c, a2);
+                a3 = FloatVector.broadcast(HALF, x[o3 + j]).fma(c, a3);
+                a4 = FloatVector.broadcast(HALF, x[o4 + j]).fma(c, a4);
+                a5 = FloatVector.broadcast(HALF, x[o5 + j]).fma(c, a5);
+                a6 = FloatVector.broadcast(HALF, x[o6 + j]).fma(c, a6);
+                a7 = FloatVector.broadcast(HALF, x[o7 + j]).fma(c, a7);
+                a8 = FloatVector.broadcast(HALF, x[o8 + j]).fma(c, a8);
+                a9 = FloatVector.broadcast(HALF, x[o9 + j]).fma(c, a9);
+                a10 = FloatVector.broadcast(HALF, x[o10 + j]).fma(c, a10);
+                a11 = FloatVector.broadcast(HALF, x[o11 + j]).fma(c, a11);
+            }
+            a0.add(FloatVector.fromArray(HALF, acc, b0)).intoArray(acc, b0);
+            a1.add(FloatVector.fromArray(HALF, acc, b1)).intoArray(acc, b1);
+            a2.add(FloatVector.fromArray(HALF, acc, b2)).intoArray(acc, b2);
+            a3.add(FloatVector.fromArray(HALF, acc, b3)).intoArray(acc, b3);
+            a4.add(FloatVector.fromArray(HALF, acc, b4)).intoArray(acc, b4);
+            a5.add(FloatVector.fromArray(HALF, acc, b5)).intoArray(acc, b5);
+            a6.add(FloatVector.fromArray(HALF, acc, b6)).intoArray(acc, b6);
+            a7.add(FloatVector.fromArray(HALF, acc, b7)).intoArray(acc, b7);
+            a8.add(FloatVector.fromArray(HALF, acc, b8)).intoArray(acc, b8);
+            a9.add(FloatVector.fromArray(HALF, acc, b9)).intoArray(acc, b9);
+            a10.add(FloatVector.fromArray(HALF, acc, b10)).intoArray(acc, b10);
+            a11.add(FloatVector.fromArray(HALF, acc, b11)).intoArray(acc, b11);
         }
     }
 
     /**
      * One dot product in the block kernel's order: for each chunk of {@link #CHUNK} features, one
-     * float FMA chain in feature order starting from 0; the chunk sums added in double in chunk
+     * float FMA chain in feature order starting from 0; the chunk sums added in float in chunk
      * order. Bit-identical to the value the packed kernel computes for the same pair.
      */
     static double chunkedDot(float[] x, int xo, float[] c, int co, int d) {
-        double total = 0;
+        float total = 0;
         int q0 = 0;
         // four chunks side by side: independent chains, so their FMA latencies overlap
         for (; q0 + 4 * CHUNK <= d; q0 += 4 * CHUNK) {
