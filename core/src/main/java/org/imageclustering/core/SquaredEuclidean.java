@@ -1,7 +1,6 @@
 package org.imageclustering.core;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@code ||x||^2 - 2 x.c + ||c||^2}, combined in {@code double}. Their dot products run in
  *       GEMM form on float32 SIMD lanes (the incubating Vector API): the centres are packed once per
  *       {@link Centers} into panels of up to 4 vectors, feature-major, so that one lane holds one
- *       centre; a register tile of 6 rows x (1, 2 or 4) vectors (12 rows x 1 full or half-width
- *       vector when there are few centres) accumulates FMAs of a broadcast row value with a centre
+ *       centre; a register tile of 6 rows x (1, 2 or 4) vectors (12 rows x 1 vector when there are
+ *       at most one vector of centres) accumulates FMAs of a broadcast row value with a centre
  *       vector along the features, with no lane sum at all. The order of every
  *       dot product (and of every squared norm) is fixed: for each chunk of {@value #CHUNK}
  *       features, one float FMA chain in feature order starting from 0; the chunk sums added in
@@ -50,10 +49,6 @@ import jdk.incubator.vector.VectorSpecies;
 public final class SquaredEuclidean {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    /** Half-width vectors, for centre sets of at most half a vector. */
-    private static final VectorSpecies<Float> HALF =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SPECIES.vectorBitSize() / 2)));
-    private static final int HALF_LANES = HALF.length();
     /** Rows processed together by the block kernels (their partial dot products stay in a small array). */
     private static final int ROW_BLOCK = 24;
     /** Rows of the micro-kernel's register tile. */
@@ -196,9 +191,7 @@ public final class SquaredEuclidean {
                 roots[c] = Math.sqrt(norms[c]);
             }
             int vectors = (k + LANES - 1) / LANES;
-            // at most half a vector of centres: one half-width panel
-            boolean half = k <= HALF_LANES && HALF_LANES < LANES;
-            this.paddedK = half ? HALF_LANES : vectors * LANES;
+            this.paddedK = vectors * LANES;
             this.tile = tileWidth(paddedK, d);
             // panels of 4 vectors, the remainder as a 2 and/or a 1
             int panels = vectors / PANEL_VECTORS + ((vectors % PANEL_VECTORS) >= 2 ? 1 : 0) + (vectors % 2);
@@ -210,7 +203,7 @@ public final class SquaredEuclidean {
             for (int p = 0; p < panels; p++) {
                 int v = left >= PANEL_VECTORS ? PANEL_VECTORS : left >= 2 ? 2 : 1;
                 panelColumn[p] = column;
-                panelWidth[p] = half ? HALF_LANES : v * LANES;
+                panelWidth[p] = v * LANES;
                 panelOffset[p] = column * d;
                 column += v * LANES;
                 left -= v;
@@ -615,13 +608,8 @@ public final class SquaredEuclidean {
                     int b10 = r + 10 < m ? (r + 10) * stride : spare;
                     int o11 = r + 11 < m ? off[r + 11] : off[m - 1];
                     int b11 = r + 11 < m ? (r + 11) * stride : spare;
-                    if (cs.paddedK == LANES) {
-                        kernelNarrow(x, o0, o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11,
+                    kernelNarrow(x, o0, o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11,
                                 p, 0, t0, t1, acc, b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11);
-                    } else {
-                        kernelHalf(x, o0, o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11,
-                                p, 0, t0, t1, acc, b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11);
-                    }
                 }
                 continue;
             }
@@ -891,54 +879,6 @@ public final class SquaredEuclidean {
             a9.add(FloatVector.fromArray(SPECIES, acc, b9)).intoArray(acc, b9);
             a10.add(FloatVector.fromArray(SPECIES, acc, b10)).intoArray(acc, b10);
             a11.add(FloatVector.fromArray(SPECIES, acc, b11)).intoArray(acc, b11);
-        }
-    }
-
-    /** {@link #kernelNarrow} on half-width vectors, for at most half a vector of centres. */
-    private static void kernelHalf(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, int o6, int o7, int o8, int o9, int o10, int o11,
-                                float[] p, int base, int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5, int b6, int b7, int b8, int b9, int b10, int b11) {
-        final int w = HALF_LANES;
-        for (int q0 = t0; q0 < t1; q0 += CHUNK) {
-            int q1 = Math.min(t1, q0 + CHUNK);
-            FloatVector a0 = FloatVector.zero(HALF);
-            FloatVector a1 = FloatVector.zero(HALF);
-            FloatVector a2 = FloatVector.zero(HALF);
-            FloatVector a3 = FloatVector.zero(HALF);
-            FloatVector a4 = FloatVector.zero(HALF);
-            FloatVector a5 = FloatVector.zero(HALF);
-            FloatVector a6 = FloatVector.zero(HALF);
-            FloatVector a7 = FloatVector.zero(HALF);
-            FloatVector a8 = FloatVector.zero(HALF);
-            FloatVector a9 = FloatVector.zero(HALF);
-            FloatVector a10 = FloatVector.zero(HALF);
-            FloatVector a11 = FloatVector.zero(HALF);
-            for (int j = q0, pj = base + q0 * w; j < q1; j++, pj += w) {
-                FloatVector c = FloatVector.fromArray(HALF, p, pj);
-                a0 = FloatVector.broadcast(HALF, x[o0 + j]).fma(c, a0);
-                a1 = FloatVector.broadcast(HALF, x[o1 + j]).fma(c, a1);
-                a2 = FloatVector.broadcast(HALF, x[o2 + j]).fma(c, a2);
-                a3 = FloatVector.broadcast(HALF, x[o3 + j]).fma(c, a3);
-                a4 = FloatVector.broadcast(HALF, x[o4 + j]).fma(c, a4);
-                a5 = FloatVector.broadcast(HALF, x[o5 + j]).fma(c, a5);
-                a6 = FloatVector.broadcast(HALF, x[o6 + j]).fma(c, a6);
-                a7 = FloatVector.broadcast(HALF, x[o7 + j]).fma(c, a7);
-                a8 = FloatVector.broadcast(HALF, x[o8 + j]).fma(c, a8);
-                a9 = FloatVector.broadcast(HALF, x[o9 + j]).fma(c, a9);
-                a10 = FloatVector.broadcast(HALF, x[o10 + j]).fma(c, a10);
-                a11 = FloatVector.broadcast(HALF, x[o11 + j]).fma(c, a11);
-            }
-            a0.add(FloatVector.fromArray(HALF, acc, b0)).intoArray(acc, b0);
-            a1.add(FloatVector.fromArray(HALF, acc, b1)).intoArray(acc, b1);
-            a2.add(FloatVector.fromArray(HALF, acc, b2)).intoArray(acc, b2);
-            a3.add(FloatVector.fromArray(HALF, acc, b3)).intoArray(acc, b3);
-            a4.add(FloatVector.fromArray(HALF, acc, b4)).intoArray(acc, b4);
-            a5.add(FloatVector.fromArray(HALF, acc, b5)).intoArray(acc, b5);
-            a6.add(FloatVector.fromArray(HALF, acc, b6)).intoArray(acc, b6);
-            a7.add(FloatVector.fromArray(HALF, acc, b7)).intoArray(acc, b7);
-            a8.add(FloatVector.fromArray(HALF, acc, b8)).intoArray(acc, b8);
-            a9.add(FloatVector.fromArray(HALF, acc, b9)).intoArray(acc, b9);
-            a10.add(FloatVector.fromArray(HALF, acc, b10)).intoArray(acc, b10);
-            a11.add(FloatVector.fromArray(HALF, acc, b11)).intoArray(acc, b11);
         }
     }
 
