@@ -126,7 +126,7 @@ public final class SquaredEuclidean {
     /**
      * The bound {@code E} such that every approximate distance between a row with squared norm
      * {@code nx} and a centre with squared norm {@code nc} is within {@code E} of the true squared
-     * distance, for dot products over {@code width} features per tile.
+     * distance, given the error factor {@code gamma} of the class comment ({@code 2 g}).
      */
     public static double errorBound(double nx, double nc, double gamma) {
         double s = Math.sqrt(nx) + Math.sqrt(nc);
@@ -256,7 +256,8 @@ public final class SquaredEuclidean {
         /**
          * The clamped approximate squared distance between row {@code i} of {@code x} (with squared
          * norm {@code xNorm} from {@link #squaredNorms}) and centre {@code c}: bit-identical to the
-         * value the block kernel computes for the same pair.
+         * value the block kernel computes for the same pair (a scalar FMA chain per chunk;
+         * {@code lanes} is not needed by it and kept for the callers of {@link #upperBound}).
          */
         public double approximate(FloatMatrix x, int i, double xNorm, int c, float[] lanes) {
             int d = x.cols();
@@ -281,7 +282,7 @@ public final class SquaredEuclidean {
         }
     }
 
-    /** A scratch buffer for {@link Centers#approximate}: one per thread. */
+    /** A scratch buffer for {@link Centers#approximate} and {@link Centers#upperBound}: one per thread. */
     public static float[] lanesBuffer() {
         return new float[LANES];
     }
