@@ -12,14 +12,27 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>{@link #distance} is <em>exact up to double rounding</em>: the float differences are taken
  *       in {@code double} and summed in {@code double} (relative error about {@code d x 1e-16}).</li>
  *   <li>The block kernels ({@link #assign}, {@link #nearest}, {@link #block}) use the expansion
- *       {@code ||x||^2 - 2 x.c + ||c||^2}: the dot products run on float32 SIMD lanes (the
- *       incubating Vector API) over blocks of 5 rows x 2 centres, tiled over the features so that
- *       the centre tile stays in the L2 cache, and are combined in {@code double}. Cancellation can
- *       make the expansion slightly wrong, even negative, when {@code x} is close to {@code c}, so it
- *       is clamped at 0. Its error is bounded rigorously: with {@code n} the longest chain of float
- *       roundings in one dot product (features per lane per tile, plus the lane sum and the scalar
- *       tail) and {@code g = n u / (1 - n u)}, {@code u = 2^-24}, every approximate distance is within
- *       {@code E = 2 g (||x|| + ||c||)^2} of the true one ({@link #errorBound}).</li>
+ *       {@code ||x||^2 - 2 x.c + ||c||^2}, combined in {@code double}. Their dot products run in
+ *       GEMM form on float32 SIMD lanes (the incubating Vector API): the centres are packed once per
+ *       {@link Centers} into panels of up to 4 vectors, feature-major, so that one lane holds one
+ *       centre; a register tile of 6 rows x (1, 2 or 4) vectors (12 rows x 1 vector when there are
+ *       at most one vector of centres) accumulates FMAs of a broadcast row value with a centre
+ *       vector along the features, with no lane sum at all. The order of every
+ *       dot product (and of every squared norm) is fixed: for each chunk of {@value #CHUNK}
+ *       features, one float FMA chain in feature order starting from 0; the chunk sums added in
+ *       float in chunk order (so a chunk ends with one vector addition, not a lane sum). It does not
+ *       depend on the other rows or centres, on feature tiles (multiples of a chunk), or on threads.
+ *       Cancellation can make the expansion slightly wrong, even negative, when {@code x} is close
+ *       to {@code c}, so it is clamped at 0. Its error is bounded rigorously: with {@code n} the
+ *       longest chain of float roundings in one dot product or norm ({@value #CHUNK} FMAs of the
+ *       first chunk, then one addition per further chunk, plus 2 to cover the double operations) and
+ *       {@code g = n u / (1 - n u)}, {@code u = 2^-24}, each of {@code ||x||^2}, {@code ||c||^2} and
+ *       {@code x.c} is within {@code g} times the sum of its absolute products, so every approximate
+ *       distance is within {@code g (||x|| + ||c||)^2}, and {@code E = 2 g (||x|| + ||c||)^2}
+ *       ({@link #errorBound}) leaves a factor 2 for the double roundings. The few-pair kernels
+ *       ({@link #upperBounds}, {@link #approximateMany}, {@link Centers#upperBound}) sum lane-parallel
+ *       chains of at most {@code 1024 / lanes} roundings plus a lane sum and a tail of at most
+ *       {@code 2 lanes}; {@code n} is the larger of the two chains, so one {@code E} covers both.</li>
  * </ul>
  *
  * <h2>Which centre is nearest</h2>
@@ -30,16 +43,28 @@ import jdk.incubator.vector.VectorSpecies;
  * not depend on block sizes, on which rows are processed together, on thread counts, or on whether
  * an accelerated k-means skipped the row: Lloyd, Hamerly and {@code predict} agree bit for bit.
  * The distance reported for the nearest centre is the clamped approximation, computed by one fixed
- * sequence of float operations (lane sums are added in a fixed scalar order, never by a hardware
- * reduction whose order could change between the interpreter and the JIT), so it is also the same
- * wherever it is computed ({@link Centers#approximate}).
+ * sequence of float operations (IEEE FMAs, whether on a lane or in {@link Math#fma}), so it is also
+ * the same wherever it is computed ({@link Centers#approximate} repeats it for one pair).
  */
 public final class SquaredEuclidean {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Rows processed together by the block kernels (their partial dot products stay in a small array). */
-    private static final int ROW_BLOCK = 20;
-    /** Floats of centre data per feature tile: 64 Ki floats, 256 KiB, fits the L2 cache beside the rows. */
+    private static final int ROW_BLOCK = 24;
+    /** Rows of the micro-kernel's register tile. */
+    private static final int TILE_ROWS = 6;
+    /** Rows of the narrow micro-kernels (at most one vector of centres). */
+    private static final int NARROW_ROWS = 12;
+    /** Centre vectors of the widest micro-kernel (6 x 4 accumulators, 4 centre vectors, 1 broadcast). */
+    private static final int PANEL_VECTORS = 4;
+    /**
+     * Features per float FMA chain: every dot product of the block kernels is a sum, in double and in
+     * chunk order, of one float chain per chunk of this many features (see the class comment).
+     */
+    static final int CHUNK = 128;
+    /** Features per lane-parallel float sum of the few-pair kernels ({@link #upperBounds}, {@link #approximateMany}). */
+    private static final int DOT_TILE = 1024;
+    /** Floats of packed centre data per feature tile: 64 Ki floats, 256 KiB, fits the L2 cache beside the rows. */
     private static final int TILE_BUDGET = 1 << 16;
     private static final double UNIT_ROUNDOFF = 0x1p-24;
     /** Relative slack for double rounding when exact distances decide between near-tied centres. */
@@ -85,11 +110,9 @@ public final class SquaredEuclidean {
      */
     public static void squaredNorms(FloatMatrix x, int start, int end, double[] out) {
         int d = x.cols();
-        int tile = tileWidth(1, d);
-        float[] lanes = new float[LANES];
         float[] xd = x.data();
         for (int i = start; i < end; i++) {
-            out[i] = dot(xd, i * d, xd, i * d, d, tile, lanes);
+            out[i] = chunkedDot(xd, i * d, xd, i * d, d);
         }
     }
 
@@ -103,25 +126,35 @@ public final class SquaredEuclidean {
     /**
      * The bound {@code E} such that every approximate distance between a row with squared norm
      * {@code nx} and a centre with squared norm {@code nc} is within {@code E} of the true squared
-     * distance, for dot products over {@code width} features per tile.
+     * distance, given the error factor {@code gamma} of the class comment ({@code 2 g}).
      */
     public static double errorBound(double nx, double nc, double gamma) {
         double s = Math.sqrt(nx) + Math.sqrt(nc);
         return gamma * s * s;
     }
 
-    /** {@code 2 g} of the class comment for dot products over tiles of {@code tile} features. */
-    static double gamma(int tile) {
-        double n = (tile + LANES - 1) / LANES + 2.0 * LANES + 2;
+    /**
+     * {@code 2 g} of the class comment for rows of {@code d} features: {@code n} is the longer of the
+     * block order's chain ({@value #CHUNK} FMAs, then one float addition per further chunk) and the
+     * lane order's (a lane's FMAs per 1024 features, its lane sum and tail), plus 2 for the double
+     * operations.
+     */
+    static double gamma(int d) {
+        int chunks = Math.max(1, (d + CHUNK - 1) / CHUNK);
+        double n = Math.max(CHUNK + chunks - 1, (DOT_TILE + LANES - 1) / LANES + 2 * LANES) + 2;
         return 2 * n * UNIT_ROUNDOFF / (1 - n * UNIT_ROUNDOFF);
     }
 
-    /** Feature-tile width for {@code k} centres of {@code d} features. */
-    static int tileWidth(int k, int d) {
-        if ((long) k * d <= TILE_BUDGET) {
+    /**
+     * Feature-tile width of the packed kernel for {@code paddedK} centres of {@code d} features: a
+     * multiple of {@link #CHUNK}, so that tiles never split a chunk and the per-pair order does not
+     * depend on it.
+     */
+    static int tileWidth(int paddedK, int d) {
+        if ((long) paddedK * d <= TILE_BUDGET) {
             return Math.max(d, 1);
         }
-        int t = Math.max(8 * LANES, (TILE_BUDGET / k) / LANES * LANES);
+        int t = Math.max(CHUNK, (TILE_BUDGET / paddedK) / CHUNK * CHUNK);
         return Math.min(t, d);
     }
 
@@ -134,23 +167,72 @@ public final class SquaredEuclidean {
         private final FloatMatrix centers;
         private final double[] norms;
         private final double[] roots;
+        /** Centres padded to whole vectors: the stride of the kernel's partial-sum rows. */
+        private final int paddedK;
         private final int tile;
         private final double gamma;
+        /** Per panel: its first centre, its width in lanes, and where its packed data starts. */
+        private final int[] panelColumn;
+        private final int[] panelWidth;
+        private final int[] panelOffset;
+        /** The centres packed panel by panel, feature-major ({@code [j][lane]}); built on first use. */
+        private volatile float[] packed;
 
         private Centers(FloatMatrix centers) {
             this.centers = centers;
             int k = centers.rows();
             int d = centers.cols();
-            this.tile = tileWidth(k, d);
-            this.gamma = gamma(tile);
+            this.gamma = gamma(d);
             this.norms = new double[k];
             this.roots = new double[k];
-            float[] lanes = new float[LANES];
             float[] cd = centers.data();
             for (int c = 0; c < k; c++) {
-                norms[c] = dot(cd, c * d, cd, c * d, d, tile, lanes);
+                norms[c] = chunkedDot(cd, c * d, cd, c * d, d);
                 roots[c] = Math.sqrt(norms[c]);
             }
+            int vectors = (k + LANES - 1) / LANES;
+            this.paddedK = vectors * LANES;
+            this.tile = tileWidth(paddedK, d);
+            // panels of 4 vectors, the remainder as a 2 and/or a 1
+            int panels = vectors / PANEL_VECTORS + ((vectors % PANEL_VECTORS) >= 2 ? 1 : 0) + (vectors % 2);
+            panelColumn = new int[panels];
+            panelWidth = new int[panels];
+            panelOffset = new int[panels];
+            int left = vectors;
+            int column = 0;
+            for (int p = 0; p < panels; p++) {
+                int v = left >= PANEL_VECTORS ? PANEL_VECTORS : left >= 2 ? 2 : 1;
+                panelColumn[p] = column;
+                panelWidth[p] = v * LANES;
+                panelOffset[p] = column * d;
+                column += v * LANES;
+                left -= v;
+            }
+        }
+
+        /** The packed centres, built once (racing threads would build identical arrays). */
+        private float[] packed() {
+            float[] p = packed;
+            if (p == null) {
+                int k = centers.rows();
+                int d = centers.cols();
+                float[] cd = centers.data();
+                p = new float[paddedK * d];
+                for (int q = 0; q < panelColumn.length; q++) {
+                    int w = panelWidth[q];
+                    int first = panelColumn[q];
+                    int last = Math.min(k, first + w);
+                    for (int c = first; c < last; c++) {
+                        int at = panelOffset[q] + (c - first);
+                        int from = c * d;
+                        for (int j = 0; j < d; j++) {
+                            p[at + j * w] = cd[from + j];
+                        }
+                    }
+                }
+                packed = p;
+            }
+            return p;
         }
 
         /** Prepares {@code centers} (not copied; must not change while in use). */
@@ -174,11 +256,12 @@ public final class SquaredEuclidean {
         /**
          * The clamped approximate squared distance between row {@code i} of {@code x} (with squared
          * norm {@code xNorm} from {@link #squaredNorms}) and centre {@code c}: bit-identical to the
-         * value the block kernel computes for the same pair.
+         * value the block kernel computes for the same pair (a scalar FMA chain per chunk;
+         * {@code lanes} is not needed by it and kept for the callers of {@link #upperBound}).
          */
         public double approximate(FloatMatrix x, int i, double xNorm, int c, float[] lanes) {
             int d = x.cols();
-            double dot = dot(x.data(), i * d, centers.data(), c * d, d, tile, lanes);
+            double dot = chunkedDot(x.data(), i * d, centers.data(), c * d, d);
             return Math.max(0, xNorm + norms[c] - 2 * dot);
         }
 
@@ -187,15 +270,19 @@ public final class SquaredEuclidean {
             return errorBound(xNorm, norms[c], gamma);
         }
 
-        /** Like {@link #approximate} but returns an upper bound on the true distance (value + error). */
+        /**
+         * An upper bound on the true distance between row {@code i} of {@code x} and centre {@code c}
+         * (approximation + error), computed like {@link #upperBounds} (lane-parallel sums, not the
+         * block kernel's order, so not necessarily {@link #approximate} + {@link #error}).
+         */
         public double upperBound(FloatMatrix x, int i, double xNorm, int c, float[] lanes) {
             int d = x.cols();
-            double dot = dot(x.data(), i * d, centers.data(), c * d, d, tile, lanes);
+            double dot = laneDot(x.data(), i * d, centers.data(), c * d, d, lanes);
             return xNorm + norms[c] - 2 * dot + errorBound(xNorm, norms[c], gamma);
         }
     }
 
-    /** A scratch buffer for {@link Centers#approximate}: one per thread. */
+    /** A scratch buffer for {@link Centers#approximate} and {@link Centers#upperBound}: one per thread. */
     public static float[] lanesBuffer() {
         return new float[LANES];
     }
@@ -226,14 +313,14 @@ public final class SquaredEuclidean {
         int k = centers.k();
         float[] xd = x.data();
         float[] cd = centers.centers.data();
-        int tile = centers.tile;
         double gamma = centers.gamma;
         double[] cn = centers.norms;
         double[] cr = centers.roots;
-        double[] acc = new double[ROW_BLOCK * k];
+        int stride = centers.paddedK;
+        float[] acc = new float[(ROW_BLOCK + 1) * stride];
+        double[] dist0 = new double[k];
         int[] off = new int[ROW_BLOCK];
         int[] idx = new int[ROW_BLOCK];
-        float[] lanes = new float[LANES];
         long exact = 0;
         for (int b = start; b < end; b += ROW_BLOCK) {
             int m = Math.min(ROW_BLOCK, end - b);
@@ -241,16 +328,16 @@ public final class SquaredEuclidean {
                 idx[r] = rows == null ? b + r : rows[b + r];
                 off[r] = idx[r] * d;
             }
-            dots(xd, off, m, cd, k, d, tile, acc, lanes);
+            dots(xd, off, m, centers, acc);
             for (int r = 0; r < m; r++) {
                 int i = idx[r];
                 double nx = xNorms[i];
                 double rx = Math.sqrt(nx);
-                int base = r * k;
+                int base = r * stride;
                 double bestUpper = Double.POSITIVE_INFINITY;
                 for (int c = 0; c < k; c++) {
-                    double a = nx + cn[c] - 2 * acc[base + c];
-                    acc[base + c] = a;
+                    double a = nx + cn[c] - 2 * (double) acc[base + c];
+                    dist0[c] = a;
                     double s = rx + cr[c];
                     double u = a + gamma * s * s;
                     if (u < bestUpper) {
@@ -262,7 +349,7 @@ public final class SquaredEuclidean {
                 int candidates = 0;
                 for (int c = 0; c < k; c++) {
                     double s = rx + cr[c];
-                    if (acc[base + c] - gamma * s * s <= cut) {
+                    if (dist0[c] - gamma * s * s <= cut) {
                         if (first < 0) {
                             first = c;
                         }
@@ -274,7 +361,7 @@ public final class SquaredEuclidean {
                     double bestExact = Double.POSITIVE_INFINITY;
                     for (int c = first; c < k; c++) {
                         double s = rx + cr[c];
-                        if (acc[base + c] - gamma * s * s <= cut) {
+                        if (dist0[c] - gamma * s * s <= cut) {
                             double e = distance(xd, off[r], cd, c * d, d);
                             exact++;
                             if (e < bestExact) {
@@ -286,23 +373,23 @@ public final class SquaredEuclidean {
                 }
                 labels[i] = best;
                 if (dist != null) {
-                    dist[i] = Math.max(0, acc[base + best]);
+                    dist[i] = Math.max(0, dist0[best]);
                 }
                 if (lowerAll != null) {
                     long lb = (long) i * k;
                     for (int c = 0; c < k; c++) {
                         double sc = rx + cr[c];
-                        lowerAll[(int) (lb + c)] = Math.sqrt(Math.max(0, acc[base + c] - gamma * sc * sc));
+                        lowerAll[(int) (lb + c)] = Math.sqrt(Math.max(0, dist0[c] - gamma * sc * sc));
                     }
                 }
                 if (upper != null) {
                     double s = rx + cr[best];
-                    upper[i] = Math.sqrt(Math.max(0, acc[base + best] + gamma * s * s));
+                    upper[i] = Math.sqrt(Math.max(0, dist0[best] + gamma * s * s));
                     double low = Double.POSITIVE_INFINITY;
                     for (int c = 0; c < k; c++) {
                         if (c != best) {
                             double sc = rx + cr[c];
-                            double l = acc[base + c] - gamma * sc * sc;
+                            double l = dist0[c] - gamma * sc * sc;
                             if (l < low) {
                                 low = l;
                             }
@@ -319,7 +406,7 @@ public final class SquaredEuclidean {
      * For each row {@code i} in {@code rows[start..end)}, an upper bound on the true (not squared)
      * distance to its own centre {@code own[i]}, into {@code upper[i]}: the bound Hamerly's method
      * tightens. Four (row, centre) pairs share one SIMD loop, each with exactly the operations of
-     * {@link Centers#approximate}.
+     * {@link Centers#upperBound} (lane-parallel sums: a bound, not the block kernel's value).
      */
     public static void upperBounds(FloatMatrix x, double[] xNorms, int[] rows, int start, int end, Centers centers,
                                    int[] own, double[] upper) {
@@ -347,8 +434,8 @@ public final class SquaredEuclidean {
             int p1 = own[idx[1]] * d;
             int p2 = own[idx[2]] * d;
             int p3 = own[idx[3]] * d;
-            for (int t0 = 0; t0 < d; t0 += centers.tile) {
-                int t1 = Math.min(d, t0 + centers.tile);
+            for (int t0 = 0; t0 < d; t0 += DOT_TILE) {
+                int t1 = Math.min(d, t0 + DOT_TILE);
                 FloatVector a0 = FloatVector.zero(SPECIES);
                 FloatVector a1 = FloatVector.zero(SPECIES);
                 FloatVector a2 = FloatVector.zero(SPECIES);
@@ -377,7 +464,8 @@ public final class SquaredEuclidean {
     /**
      * Unclamped approximate squared distances between row {@code i} of {@code x} and the centres
      * {@code candidates[0 .. m)}, into {@code out[0 .. m)}; four centres share each SIMD loop (and
-     * each load of the row), and every pair gets exactly the operations of {@link Centers#approximate}.
+     * each load of the row), and every pair gets exactly the operations of {@link Centers#upperBound}
+     * (lane-parallel sums, within the same error bound as the block kernel's values).
      * Subtract / add {@link Centers#error} for rigorous lower / upper bounds.
      */
     public static void approximateMany(FloatMatrix x, int i, double xNorm, Centers centers, int[] candidates, int m,
@@ -396,8 +484,8 @@ public final class SquaredEuclidean {
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
-            for (int t0 = 0; t0 < d; t0 += centers.tile) {
-                int t1 = Math.min(d, t0 + centers.tile);
+            for (int t0 = 0; t0 < d; t0 += DOT_TILE) {
+                int t1 = Math.min(d, t0 + DOT_TILE);
                 FloatVector a0 = FloatVector.zero(SPECIES);
                 FloatVector a1 = FloatVector.zero(SPECIES);
                 FloatVector a2 = FloatVector.zero(SPECIES);
@@ -437,20 +525,20 @@ public final class SquaredEuclidean {
         requireSameWidth(x, centers.centers);
         int d = x.cols();
         int k = centers.k();
-        double[] acc = new double[ROW_BLOCK * k];
+        int stride = centers.paddedK;
+        float[] acc = new float[(ROW_BLOCK + 1) * stride];
         int[] off = new int[ROW_BLOCK];
-        float[] lanes = new float[LANES];
         for (int b = start; b < end; b += ROW_BLOCK) {
             int m = Math.min(ROW_BLOCK, end - b);
             for (int r = 0; r < m; r++) {
                 off[r] = (b + r) * d;
             }
-            dots(x.data(), off, m, centers.centers.data(), k, d, centers.tile, acc, lanes);
+            dots(x.data(), off, m, centers, acc);
             for (int r = 0; r < m; r++) {
                 double nx = xNorms[b + r];
                 int o = (b + r - start) * k;
                 for (int c = 0; c < k; c++) {
-                    out[o + c] = Math.max(0, nx + centers.norms[c] - 2 * acc[r * k + c]);
+                    out[o + c] = Math.max(0, nx + centers.norms[c] - 2 * (double) acc[r * stride + c]);
                 }
             }
         }
@@ -482,95 +570,355 @@ public final class SquaredEuclidean {
     }
 
     /**
-     * Partial dot products of {@code m <= ROW_BLOCK} rows (at offsets {@code off}) with all
-     * {@code k} centres into {@code acc[r * k + c]}, tile by tile over the features.
+     * Partial dot products of {@code m <= ROW_BLOCK} rows (at offsets {@code off}) with all centres
+     * into {@code acc[r * paddedK + c]}: feature tile by feature tile, each tile as groups of
+     * {@value #TILE_ROWS} rows against every packed panel. A short last group repeats its last row;
+     * the repeats add into the spare row {@code ROW_BLOCK} of {@code acc}, which is never read.
      */
-    private static void dots(float[] x, int[] off, int m, float[] c, int k, int d, int tile, double[] acc,
-                             float[] lanes) {
-        java.util.Arrays.fill(acc, 0, m * k, 0.0);
-        for (int t0 = 0; t0 < d; t0 += tile) {
-            int t1 = Math.min(d, t0 + tile);
-            for (int r = 0; r < m; r += 5) {
-                // A short last group repeats its last row; the repeats are computed and dropped.
-                int r1 = Math.min(r + 1, m - 1);
-                int r2 = Math.min(r + 2, m - 1);
-                int r3 = Math.min(r + 3, m - 1);
-                int r4 = Math.min(r + 4, m - 1);
-                for (int cc = 0; cc < k; cc += 2) {
-                    int c1 = Math.min(cc + 1, k - 1);
-                    tile5x2(x, off[r], off[r1], off[r2], off[r3], off[r4], c, cc * d, c1 * d, t0, t1, lanes, acc,
-                            r * k, r1 * k, r2 * k, r3 * k, r4 * k, cc, c1, m - r, k - cc);
+    private static void dots(float[] x, int[] off, int m, Centers cs, float[] acc) {
+        int stride = cs.paddedK;
+        int d = cs.centers.cols();
+        float[] p = cs.packed();
+        int spare = ROW_BLOCK * stride;
+        java.util.Arrays.fill(acc, 0, (ROW_BLOCK + 1) * stride, 0f);
+        for (int t0 = 0; t0 < d; t0 += cs.tile) {
+            int t1 = Math.min(d, t0 + cs.tile);
+            if (cs.paddedK <= LANES) {
+                for (int r = 0; r < m; r += NARROW_ROWS) {
+                    int o0 = off[r];
+                    int b0 = r * stride;
+                    int o1 = r + 1 < m ? off[r + 1] : off[m - 1];
+                    int b1 = r + 1 < m ? (r + 1) * stride : spare;
+                    int o2 = r + 2 < m ? off[r + 2] : off[m - 1];
+                    int b2 = r + 2 < m ? (r + 2) * stride : spare;
+                    int o3 = r + 3 < m ? off[r + 3] : off[m - 1];
+                    int b3 = r + 3 < m ? (r + 3) * stride : spare;
+                    int o4 = r + 4 < m ? off[r + 4] : off[m - 1];
+                    int b4 = r + 4 < m ? (r + 4) * stride : spare;
+                    int o5 = r + 5 < m ? off[r + 5] : off[m - 1];
+                    int b5 = r + 5 < m ? (r + 5) * stride : spare;
+                    int o6 = r + 6 < m ? off[r + 6] : off[m - 1];
+                    int b6 = r + 6 < m ? (r + 6) * stride : spare;
+                    int o7 = r + 7 < m ? off[r + 7] : off[m - 1];
+                    int b7 = r + 7 < m ? (r + 7) * stride : spare;
+                    int o8 = r + 8 < m ? off[r + 8] : off[m - 1];
+                    int b8 = r + 8 < m ? (r + 8) * stride : spare;
+                    int o9 = r + 9 < m ? off[r + 9] : off[m - 1];
+                    int b9 = r + 9 < m ? (r + 9) * stride : spare;
+                    int o10 = r + 10 < m ? off[r + 10] : off[m - 1];
+                    int b10 = r + 10 < m ? (r + 10) * stride : spare;
+                    int o11 = r + 11 < m ? off[r + 11] : off[m - 1];
+                    int b11 = r + 11 < m ? (r + 11) * stride : spare;
+                    kernelNarrow(x, o0, o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11,
+                                p, 0, t0, t1, acc, b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11);
+                }
+                continue;
+            }
+            for (int r = 0; r < m; r += TILE_ROWS) {
+                int o0 = off[r];
+                int b0 = r * stride;
+                int o1 = r + 1 < m ? off[r + 1] : off[m - 1];
+                int b1 = r + 1 < m ? (r + 1) * stride : spare;
+                int o2 = r + 2 < m ? off[r + 2] : off[m - 1];
+                int b2 = r + 2 < m ? (r + 2) * stride : spare;
+                int o3 = r + 3 < m ? off[r + 3] : off[m - 1];
+                int b3 = r + 3 < m ? (r + 3) * stride : spare;
+                int o4 = r + 4 < m ? off[r + 4] : off[m - 1];
+                int b4 = r + 4 < m ? (r + 4) * stride : spare;
+                int o5 = r + 5 < m ? off[r + 5] : off[m - 1];
+                int b5 = r + 5 < m ? (r + 5) * stride : spare;
+                for (int q = 0; q < cs.panelColumn.length; q++) {
+                    int col = cs.panelColumn[q];
+                    int base = cs.panelOffset[q];
+                    switch (cs.panelWidth[q] / LANES) {
+                        case 4 -> kernel4(x, o0, o1, o2, o3, o4, o5, p, base, t0, t1, acc,
+                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col);
+                        case 2 -> kernel2(x, o0, o1, o2, o3, o4, o5, p, base, t0, t1, acc,
+                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col);
+                        default -> kernel1(x, o0, o1, o2, o3, o4, o5, p, base, t0, t1, acc,
+                                b0 + col, b1 + col, b2 + col, b3 + col, b4 + col, b5 + col);
+                    }
                 }
             }
         }
     }
 
     /**
-     * The micro-kernel: 5 rows x 2 centres, ten independent FMA chains (enough to hide the FMA
-     * latency on two pipes) fed by seven vector loads per ten FMAs.
+     * The micro-kernel: {@value #TILE_ROWS} rows x 4 vectors of centres, 24 accumulators. Per
+     * feature, four vector loads of packed centres and one broadcast per row feed 24 FMAs; each
+     * accumulator lane is one (row, centre) pair's float chain over a chunk of features, so no
+     * lane sum is needed. At the end of each chunk the lanes are added to the pairs' running sums.
      */
-    private static void tile5x2(float[] x, int o0, int o1, int o2, int o3, int o4, float[] c, int p0, int p1,
-                                int t0, int t1, float[] lanes, double[] acc, int b0, int b1, int b2, int b3, int b4,
-                                int c0, int c1, int rowsLeft, int centersLeft) {
-        FloatVector a00 = FloatVector.zero(SPECIES);
-        FloatVector a01 = FloatVector.zero(SPECIES);
-        FloatVector a10 = FloatVector.zero(SPECIES);
-        FloatVector a11 = FloatVector.zero(SPECIES);
-        FloatVector a20 = FloatVector.zero(SPECIES);
-        FloatVector a21 = FloatVector.zero(SPECIES);
-        FloatVector a30 = FloatVector.zero(SPECIES);
-        FloatVector a31 = FloatVector.zero(SPECIES);
-        FloatVector a40 = FloatVector.zero(SPECIES);
-        FloatVector a41 = FloatVector.zero(SPECIES);
-        int vend = t0 + SPECIES.loopBound(t1 - t0);
-        for (int j = t0; j < vend; j += LANES) {
-            FloatVector v0 = FloatVector.fromArray(SPECIES, c, p0 + j);
-            FloatVector v1 = FloatVector.fromArray(SPECIES, c, p1 + j);
-            FloatVector x0 = FloatVector.fromArray(SPECIES, x, o0 + j);
-            a00 = x0.fma(v0, a00);
-            a01 = x0.fma(v1, a01);
-            FloatVector x1 = FloatVector.fromArray(SPECIES, x, o1 + j);
-            a10 = x1.fma(v0, a10);
-            a11 = x1.fma(v1, a11);
-            FloatVector x2 = FloatVector.fromArray(SPECIES, x, o2 + j);
-            a20 = x2.fma(v0, a20);
-            a21 = x2.fma(v1, a21);
-            FloatVector x3 = FloatVector.fromArray(SPECIES, x, o3 + j);
-            a30 = x3.fma(v0, a30);
-            a31 = x3.fma(v1, a31);
-            FloatVector x4 = FloatVector.fromArray(SPECIES, x, o4 + j);
-            a40 = x4.fma(v0, a40);
-            a41 = x4.fma(v1, a41);
-        }
-        boolean second = centersLeft > 1;
-        acc[b0 + c0] += finish(a00, x, o0, c, p0, vend, t1, lanes);
-        if (second) {
-            acc[b0 + c1] += finish(a01, x, o0, c, p1, vend, t1, lanes);
-        }
-        if (rowsLeft > 1) {
-            acc[b1 + c0] += finish(a10, x, o1, c, p0, vend, t1, lanes);
-            if (second) {
-                acc[b1 + c1] += finish(a11, x, o1, c, p1, vend, t1, lanes);
+    private static void kernel4(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, float[] p, int base,
+                                int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5) {
+        final int w = 4 * LANES;
+        for (int q0 = t0; q0 < t1; q0 += CHUNK) {
+            int q1 = Math.min(t1, q0 + CHUNK);
+            FloatVector a00 = FloatVector.zero(SPECIES);
+            FloatVector a01 = FloatVector.zero(SPECIES);
+            FloatVector a02 = FloatVector.zero(SPECIES);
+            FloatVector a03 = FloatVector.zero(SPECIES);
+            FloatVector a10 = FloatVector.zero(SPECIES);
+            FloatVector a11 = FloatVector.zero(SPECIES);
+            FloatVector a12 = FloatVector.zero(SPECIES);
+            FloatVector a13 = FloatVector.zero(SPECIES);
+            FloatVector a20 = FloatVector.zero(SPECIES);
+            FloatVector a21 = FloatVector.zero(SPECIES);
+            FloatVector a22 = FloatVector.zero(SPECIES);
+            FloatVector a23 = FloatVector.zero(SPECIES);
+            FloatVector a30 = FloatVector.zero(SPECIES);
+            FloatVector a31 = FloatVector.zero(SPECIES);
+            FloatVector a32 = FloatVector.zero(SPECIES);
+            FloatVector a33 = FloatVector.zero(SPECIES);
+            FloatVector a40 = FloatVector.zero(SPECIES);
+            FloatVector a41 = FloatVector.zero(SPECIES);
+            FloatVector a42 = FloatVector.zero(SPECIES);
+            FloatVector a43 = FloatVector.zero(SPECIES);
+            FloatVector a50 = FloatVector.zero(SPECIES);
+            FloatVector a51 = FloatVector.zero(SPECIES);
+            FloatVector a52 = FloatVector.zero(SPECIES);
+            FloatVector a53 = FloatVector.zero(SPECIES);
+            for (int j = q0, pj = base + q0 * w; j < q1; j++, pj += w) {
+                FloatVector c0 = FloatVector.fromArray(SPECIES, p, pj);
+                FloatVector c1 = FloatVector.fromArray(SPECIES, p, pj + LANES);
+                FloatVector c2 = FloatVector.fromArray(SPECIES, p, pj + 2 * LANES);
+                FloatVector c3 = FloatVector.fromArray(SPECIES, p, pj + 3 * LANES);
+                FloatVector b = FloatVector.broadcast(SPECIES, x[o0 + j]);
+                a00 = b.fma(c0, a00);
+                a01 = b.fma(c1, a01);
+                a02 = b.fma(c2, a02);
+                a03 = b.fma(c3, a03);
+                b = FloatVector.broadcast(SPECIES, x[o1 + j]);
+                a10 = b.fma(c0, a10);
+                a11 = b.fma(c1, a11);
+                a12 = b.fma(c2, a12);
+                a13 = b.fma(c3, a13);
+                b = FloatVector.broadcast(SPECIES, x[o2 + j]);
+                a20 = b.fma(c0, a20);
+                a21 = b.fma(c1, a21);
+                a22 = b.fma(c2, a22);
+                a23 = b.fma(c3, a23);
+                b = FloatVector.broadcast(SPECIES, x[o3 + j]);
+                a30 = b.fma(c0, a30);
+                a31 = b.fma(c1, a31);
+                a32 = b.fma(c2, a32);
+                a33 = b.fma(c3, a33);
+                b = FloatVector.broadcast(SPECIES, x[o4 + j]);
+                a40 = b.fma(c0, a40);
+                a41 = b.fma(c1, a41);
+                a42 = b.fma(c2, a42);
+                a43 = b.fma(c3, a43);
+                b = FloatVector.broadcast(SPECIES, x[o5 + j]);
+                a50 = b.fma(c0, a50);
+                a51 = b.fma(c1, a51);
+                a52 = b.fma(c2, a52);
+                a53 = b.fma(c3, a53);
             }
+            a00.add(FloatVector.fromArray(SPECIES, acc, b0)).intoArray(acc, b0);
+            a01.add(FloatVector.fromArray(SPECIES, acc, b0 + LANES)).intoArray(acc, b0 + LANES);
+            a02.add(FloatVector.fromArray(SPECIES, acc, b0 + 2 * LANES)).intoArray(acc, b0 + 2 * LANES);
+            a03.add(FloatVector.fromArray(SPECIES, acc, b0 + 3 * LANES)).intoArray(acc, b0 + 3 * LANES);
+            a10.add(FloatVector.fromArray(SPECIES, acc, b1)).intoArray(acc, b1);
+            a11.add(FloatVector.fromArray(SPECIES, acc, b1 + LANES)).intoArray(acc, b1 + LANES);
+            a12.add(FloatVector.fromArray(SPECIES, acc, b1 + 2 * LANES)).intoArray(acc, b1 + 2 * LANES);
+            a13.add(FloatVector.fromArray(SPECIES, acc, b1 + 3 * LANES)).intoArray(acc, b1 + 3 * LANES);
+            a20.add(FloatVector.fromArray(SPECIES, acc, b2)).intoArray(acc, b2);
+            a21.add(FloatVector.fromArray(SPECIES, acc, b2 + LANES)).intoArray(acc, b2 + LANES);
+            a22.add(FloatVector.fromArray(SPECIES, acc, b2 + 2 * LANES)).intoArray(acc, b2 + 2 * LANES);
+            a23.add(FloatVector.fromArray(SPECIES, acc, b2 + 3 * LANES)).intoArray(acc, b2 + 3 * LANES);
+            a30.add(FloatVector.fromArray(SPECIES, acc, b3)).intoArray(acc, b3);
+            a31.add(FloatVector.fromArray(SPECIES, acc, b3 + LANES)).intoArray(acc, b3 + LANES);
+            a32.add(FloatVector.fromArray(SPECIES, acc, b3 + 2 * LANES)).intoArray(acc, b3 + 2 * LANES);
+            a33.add(FloatVector.fromArray(SPECIES, acc, b3 + 3 * LANES)).intoArray(acc, b3 + 3 * LANES);
+            a40.add(FloatVector.fromArray(SPECIES, acc, b4)).intoArray(acc, b4);
+            a41.add(FloatVector.fromArray(SPECIES, acc, b4 + LANES)).intoArray(acc, b4 + LANES);
+            a42.add(FloatVector.fromArray(SPECIES, acc, b4 + 2 * LANES)).intoArray(acc, b4 + 2 * LANES);
+            a43.add(FloatVector.fromArray(SPECIES, acc, b4 + 3 * LANES)).intoArray(acc, b4 + 3 * LANES);
+            a50.add(FloatVector.fromArray(SPECIES, acc, b5)).intoArray(acc, b5);
+            a51.add(FloatVector.fromArray(SPECIES, acc, b5 + LANES)).intoArray(acc, b5 + LANES);
+            a52.add(FloatVector.fromArray(SPECIES, acc, b5 + 2 * LANES)).intoArray(acc, b5 + 2 * LANES);
+            a53.add(FloatVector.fromArray(SPECIES, acc, b5 + 3 * LANES)).intoArray(acc, b5 + 3 * LANES);
         }
-        if (rowsLeft > 2) {
-            acc[b2 + c0] += finish(a20, x, o2, c, p0, vend, t1, lanes);
-            if (second) {
-                acc[b2 + c1] += finish(a21, x, o2, c, p1, vend, t1, lanes);
+    }
+
+    /** {@link #kernel4} for a panel of 2 vectors of centres. */
+    private static void kernel2(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, float[] p, int base,
+                                int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5) {
+        final int w = 2 * LANES;
+        for (int q0 = t0; q0 < t1; q0 += CHUNK) {
+            int q1 = Math.min(t1, q0 + CHUNK);
+            FloatVector a00 = FloatVector.zero(SPECIES);
+            FloatVector a01 = FloatVector.zero(SPECIES);
+            FloatVector a10 = FloatVector.zero(SPECIES);
+            FloatVector a11 = FloatVector.zero(SPECIES);
+            FloatVector a20 = FloatVector.zero(SPECIES);
+            FloatVector a21 = FloatVector.zero(SPECIES);
+            FloatVector a30 = FloatVector.zero(SPECIES);
+            FloatVector a31 = FloatVector.zero(SPECIES);
+            FloatVector a40 = FloatVector.zero(SPECIES);
+            FloatVector a41 = FloatVector.zero(SPECIES);
+            FloatVector a50 = FloatVector.zero(SPECIES);
+            FloatVector a51 = FloatVector.zero(SPECIES);
+            for (int j = q0, pj = base + q0 * w; j < q1; j++, pj += w) {
+                FloatVector c0 = FloatVector.fromArray(SPECIES, p, pj);
+                FloatVector c1 = FloatVector.fromArray(SPECIES, p, pj + LANES);
+                FloatVector b = FloatVector.broadcast(SPECIES, x[o0 + j]);
+                a00 = b.fma(c0, a00);
+                a01 = b.fma(c1, a01);
+                b = FloatVector.broadcast(SPECIES, x[o1 + j]);
+                a10 = b.fma(c0, a10);
+                a11 = b.fma(c1, a11);
+                b = FloatVector.broadcast(SPECIES, x[o2 + j]);
+                a20 = b.fma(c0, a20);
+                a21 = b.fma(c1, a21);
+                b = FloatVector.broadcast(SPECIES, x[o3 + j]);
+                a30 = b.fma(c0, a30);
+                a31 = b.fma(c1, a31);
+                b = FloatVector.broadcast(SPECIES, x[o4 + j]);
+                a40 = b.fma(c0, a40);
+                a41 = b.fma(c1, a41);
+                b = FloatVector.broadcast(SPECIES, x[o5 + j]);
+                a50 = b.fma(c0, a50);
+                a51 = b.fma(c1, a51);
             }
+            a00.add(FloatVector.fromArray(SPECIES, acc, b0)).intoArray(acc, b0);
+            a01.add(FloatVector.fromArray(SPECIES, acc, b0 + LANES)).intoArray(acc, b0 + LANES);
+            a10.add(FloatVector.fromArray(SPECIES, acc, b1)).intoArray(acc, b1);
+            a11.add(FloatVector.fromArray(SPECIES, acc, b1 + LANES)).intoArray(acc, b1 + LANES);
+            a20.add(FloatVector.fromArray(SPECIES, acc, b2)).intoArray(acc, b2);
+            a21.add(FloatVector.fromArray(SPECIES, acc, b2 + LANES)).intoArray(acc, b2 + LANES);
+            a30.add(FloatVector.fromArray(SPECIES, acc, b3)).intoArray(acc, b3);
+            a31.add(FloatVector.fromArray(SPECIES, acc, b3 + LANES)).intoArray(acc, b3 + LANES);
+            a40.add(FloatVector.fromArray(SPECIES, acc, b4)).intoArray(acc, b4);
+            a41.add(FloatVector.fromArray(SPECIES, acc, b4 + LANES)).intoArray(acc, b4 + LANES);
+            a50.add(FloatVector.fromArray(SPECIES, acc, b5)).intoArray(acc, b5);
+            a51.add(FloatVector.fromArray(SPECIES, acc, b5 + LANES)).intoArray(acc, b5 + LANES);
         }
-        if (rowsLeft > 3) {
-            acc[b3 + c0] += finish(a30, x, o3, c, p0, vend, t1, lanes);
-            if (second) {
-                acc[b3 + c1] += finish(a31, x, o3, c, p1, vend, t1, lanes);
+    }
+
+    /** {@link #kernel4} for a panel of 1 vector of centres. */
+    private static void kernel1(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, float[] p, int base,
+                                int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5) {
+        final int w = 1 * LANES;
+        for (int q0 = t0; q0 < t1; q0 += CHUNK) {
+            int q1 = Math.min(t1, q0 + CHUNK);
+            FloatVector a00 = FloatVector.zero(SPECIES);
+            FloatVector a10 = FloatVector.zero(SPECIES);
+            FloatVector a20 = FloatVector.zero(SPECIES);
+            FloatVector a30 = FloatVector.zero(SPECIES);
+            FloatVector a40 = FloatVector.zero(SPECIES);
+            FloatVector a50 = FloatVector.zero(SPECIES);
+            for (int j = q0, pj = base + q0 * w; j < q1; j++, pj += w) {
+                FloatVector c0 = FloatVector.fromArray(SPECIES, p, pj);
+                FloatVector b = FloatVector.broadcast(SPECIES, x[o0 + j]);
+                a00 = b.fma(c0, a00);
+                b = FloatVector.broadcast(SPECIES, x[o1 + j]);
+                a10 = b.fma(c0, a10);
+                b = FloatVector.broadcast(SPECIES, x[o2 + j]);
+                a20 = b.fma(c0, a20);
+                b = FloatVector.broadcast(SPECIES, x[o3 + j]);
+                a30 = b.fma(c0, a30);
+                b = FloatVector.broadcast(SPECIES, x[o4 + j]);
+                a40 = b.fma(c0, a40);
+                b = FloatVector.broadcast(SPECIES, x[o5 + j]);
+                a50 = b.fma(c0, a50);
             }
+            a00.add(FloatVector.fromArray(SPECIES, acc, b0)).intoArray(acc, b0);
+            a10.add(FloatVector.fromArray(SPECIES, acc, b1)).intoArray(acc, b1);
+            a20.add(FloatVector.fromArray(SPECIES, acc, b2)).intoArray(acc, b2);
+            a30.add(FloatVector.fromArray(SPECIES, acc, b3)).intoArray(acc, b3);
+            a40.add(FloatVector.fromArray(SPECIES, acc, b4)).intoArray(acc, b4);
+            a50.add(FloatVector.fromArray(SPECIES, acc, b5)).intoArray(acc, b5);
         }
-        if (rowsLeft > 4) {
-            acc[b4 + c0] += finish(a40, x, o4, c, p0, vend, t1, lanes);
-            if (second) {
-                acc[b4 + c1] += finish(a41, x, o4, c, p1, vend, t1, lanes);
+    }
+
+    /**
+     * The micro-kernel for at most one vector of centres: {@value #NARROW_ROWS} rows x 1 vector, so
+     * that the loop and broadcast overhead is shared by twelve FMAs.
+     */
+    private static void kernelNarrow(float[] x, int o0, int o1, int o2, int o3, int o4, int o5, int o6, int o7, int o8, int o9, int o10, int o11,
+                                float[] p, int base, int t0, int t1, float[] acc, int b0, int b1, int b2, int b3, int b4, int b5, int b6, int b7, int b8, int b9, int b10, int b11) {
+        final int w = LANES;
+        for (int q0 = t0; q0 < t1; q0 += CHUNK) {
+            int q1 = Math.min(t1, q0 + CHUNK);
+            FloatVector a0 = FloatVector.zero(SPECIES);
+            FloatVector a1 = FloatVector.zero(SPECIES);
+            FloatVector a2 = FloatVector.zero(SPECIES);
+            FloatVector a3 = FloatVector.zero(SPECIES);
+            FloatVector a4 = FloatVector.zero(SPECIES);
+            FloatVector a5 = FloatVector.zero(SPECIES);
+            FloatVector a6 = FloatVector.zero(SPECIES);
+            FloatVector a7 = FloatVector.zero(SPECIES);
+            FloatVector a8 = FloatVector.zero(SPECIES);
+            FloatVector a9 = FloatVector.zero(SPECIES);
+            FloatVector a10 = FloatVector.zero(SPECIES);
+            FloatVector a11 = FloatVector.zero(SPECIES);
+            for (int j = q0, pj = base + q0 * w; j < q1; j++, pj += w) {
+                FloatVector c = FloatVector.fromArray(SPECIES, p, pj);
+                a0 = FloatVector.broadcast(SPECIES, x[o0 + j]).fma(c, a0);
+                a1 = FloatVector.broadcast(SPECIES, x[o1 + j]).fma(c, a1);
+                a2 = FloatVector.broadcast(SPECIES, x[o2 + j]).fma(c, a2);
+                a3 = FloatVector.broadcast(SPECIES, x[o3 + j]).fma(c, a3);
+                a4 = FloatVector.broadcast(SPECIES, x[o4 + j]).fma(c, a4);
+                a5 = FloatVector.broadcast(SPECIES, x[o5 + j]).fma(c, a5);
+                a6 = FloatVector.broadcast(SPECIES, x[o6 + j]).fma(c, a6);
+                a7 = FloatVector.broadcast(SPECIES, x[o7 + j]).fma(c, a7);
+                a8 = FloatVector.broadcast(SPECIES, x[o8 + j]).fma(c, a8);
+                a9 = FloatVector.broadcast(SPECIES, x[o9 + j]).fma(c, a9);
+                a10 = FloatVector.broadcast(SPECIES, x[o10 + j]).fma(c, a10);
+                a11 = FloatVector.broadcast(SPECIES, x[o11 + j]).fma(c, a11);
             }
+            a0.add(FloatVector.fromArray(SPECIES, acc, b0)).intoArray(acc, b0);
+            a1.add(FloatVector.fromArray(SPECIES, acc, b1)).intoArray(acc, b1);
+            a2.add(FloatVector.fromArray(SPECIES, acc, b2)).intoArray(acc, b2);
+            a3.add(FloatVector.fromArray(SPECIES, acc, b3)).intoArray(acc, b3);
+            a4.add(FloatVector.fromArray(SPECIES, acc, b4)).intoArray(acc, b4);
+            a5.add(FloatVector.fromArray(SPECIES, acc, b5)).intoArray(acc, b5);
+            a6.add(FloatVector.fromArray(SPECIES, acc, b6)).intoArray(acc, b6);
+            a7.add(FloatVector.fromArray(SPECIES, acc, b7)).intoArray(acc, b7);
+            a8.add(FloatVector.fromArray(SPECIES, acc, b8)).intoArray(acc, b8);
+            a9.add(FloatVector.fromArray(SPECIES, acc, b9)).intoArray(acc, b9);
+            a10.add(FloatVector.fromArray(SPECIES, acc, b10)).intoArray(acc, b10);
+            a11.add(FloatVector.fromArray(SPECIES, acc, b11)).intoArray(acc, b11);
         }
+    }
+
+    /**
+     * One dot product in the block kernel's order: for each chunk of {@link #CHUNK} features, one
+     * float FMA chain in feature order starting from 0; the chunk sums added in float in chunk
+     * order. Bit-identical to the value the packed kernel computes for the same pair.
+     */
+    static double chunkedDot(float[] x, int xo, float[] c, int co, int d) {
+        float total = 0;
+        int q0 = 0;
+        // four chunks side by side: independent chains, so their FMA latencies overlap
+        for (; q0 + 4 * CHUNK <= d; q0 += 4 * CHUNK) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int a = xo + q0;
+            int b = co + q0;
+            for (int j = 0; j < CHUNK; j++) {
+                s0 = Math.fma(x[a + j], c[b + j], s0);
+                s1 = Math.fma(x[a + CHUNK + j], c[b + CHUNK + j], s1);
+                s2 = Math.fma(x[a + 2 * CHUNK + j], c[b + 2 * CHUNK + j], s2);
+                s3 = Math.fma(x[a + 3 * CHUNK + j], c[b + 3 * CHUNK + j], s3);
+            }
+            total += s0;
+            total += s1;
+            total += s2;
+            total += s3;
+        }
+        for (; q0 < d; q0 += CHUNK) {
+            int q1 = Math.min(d, q0 + CHUNK);
+            float s = 0;
+            for (int j = q0; j < q1; j++) {
+                s = Math.fma(x[xo + j], c[co + j], s);
+            }
+            total += s;
+        }
+        return total;
     }
 
     /** Lane sum in a fixed order, then the scalar tail: the one way every dot product ends. */
@@ -601,11 +949,11 @@ public final class SquaredEuclidean {
         return s;
     }
 
-    /** One dot product with exactly the operations the 5 x 2 kernel applies to each pair. */
-    private static double dot(float[] x, int xo, float[] c, int co, int d, int tile, float[] lanes) {
+    /** One dot product as {@link #upperBounds} computes each pair: a lane-parallel sum per {@link #DOT_TILE} features. */
+    private static double laneDot(float[] x, int xo, float[] c, int co, int d, float[] lanes) {
         double total = 0;
-        for (int t0 = 0; t0 < d; t0 += tile) {
-            int t1 = Math.min(d, t0 + tile);
+        for (int t0 = 0; t0 < d; t0 += DOT_TILE) {
+            int t1 = Math.min(d, t0 + DOT_TILE);
             FloatVector a = FloatVector.zero(SPECIES);
             int vend = t0 + SPECIES.loopBound(t1 - t0);
             for (int j = t0; j < vend; j += LANES) {
