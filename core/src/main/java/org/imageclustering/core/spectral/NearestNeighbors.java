@@ -12,8 +12,11 @@ import org.imageclustering.core.linalg.PrincipalComponents;
  * Exact k nearest neighbours of every row among the other rows, by the project's distance kernel.
  *
  * <p>"Exact" means: the neighbours of a row are the k smallest {@code (distance, index)} pairs over
- * all other rows, distances as {@link SquaredEuclidean}'s block kernel computes them (float32 dot
- * products, within its documented error bound of the true value). Two strategies give that answer:
+ * all other rows, distances as {@link SquaredEuclidean} computes them (float32 dot products, within
+ * its documented error bound {@code E} of the true value: the block kernel for brute force, its
+ * few-pair routine {@link SquaredEuclidean#approximateMany} for the filter's survivors; the two may
+ * differ in the last bits, so near ties within {@code E} may be broken differently). Two strategies
+ * give that answer:
  *
  * <ul>
  *   <li><b>Brute force over tile pairs</b> (narrow rows, or fewer than {@value #FILTER_MIN_ROWS}
@@ -29,8 +32,9 @@ import org.imageclustering.core.linalg.PrincipalComponents;
  *       distance is computed only for the rows whose bound, less a margin well above the
  *       computations' rounding error, does not exceed the current k-th distance; a second stage
  *       first adds the next 144 principal coordinates (a quarter of a row's bytes) to the survivors'
- *       bounds. On Fashion-MNIST a few hundred rows per row pass the first stage, a few dozen the
- *       second.</li>
+ *       bounds. Each stage tests a row's candidates against one threshold and evaluates the survivors
+ *       as a batch (SIMD over four rows at a time). On Fashion-MNIST a few hundred rows per row pass
+ *       the first stage, a few dozen to a few hundred the second.</li>
  * </ul>
  *
  * <p>Both are the same at any thread count: the k smallest pairs under a total order do not depend
@@ -181,8 +185,12 @@ public final class NearestNeighbors {
         int[] indices = new int[n * k];
         double[] dist = new double[n * k];
         ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[FILTER_CHUNK * n]);
+        ThreadLocal<int[]> candidateScratch = ThreadLocal.withInitial(() -> new int[n]);
+        ThreadLocal<double[]> valueScratch = ThreadLocal.withInitial(() -> new double[n]);
         long exact = parallel.mapReduce(n, FILTER_CHUNK, (s, e) -> {
             double[] bound = scratch.get();
+            int[] candidates = candidateScratch.get();
+            double[] values = valueScratch.get();
             float[] lanes = SquaredEuclidean.lanesBuffer();
             SquaredEuclidean.block(p, norms, s, e, all, bound);
             double[] bd = new double[k];
@@ -203,10 +211,17 @@ public final class NearestNeighbors {
                 int[] first = bi.clone();
                 Arrays.fill(bd, Double.POSITIVE_INFINITY);
                 Arrays.fill(bi, Integer.MAX_VALUE);
-                for (int j : first) {
-                    offerOne(bd, bi, 0, k, rows.approximate(x, i, xNorm, j, lanes), j);
+                SquaredEuclidean.approximateMany(x, i, xNorm, rows, first, k, values, lanes);
+                for (int q = 0; q < k; q++) {
+                    offerOne(bd, bi, 0, k, Math.max(0, values[q]), first[q]);
                 }
                 evaluated += k;
+                // Both stages test against this threshold and then evaluate their survivors in one
+                // batch: the kernel's few-pair routine shares each load of row i among four rows on
+                // SIMD lanes, where a pair-by-pair float chain is latency-bound. The threshold is the
+                // k-th distance of the best-bound rows, so it is near final and batching lets few extra through.
+                double threshold = bd[k - 1];
+                int m = 0;
                 for (int j = 0; j < n; j++) {
                     if (j == i) {
                         continue;
@@ -216,19 +231,31 @@ public final class NearestNeighbors {
                     double margin = FILTER_SLACK * (rp * rp + rx * rx);
                     double gap = beyondNarrow[i] - beyondNarrow[j];
                     // stage 1: 48 coordinates plus the gap of the lengths outside them
-                    if (bound[o + j] + gap * gap - margin > bd[k - 1] || contains(first, j)) {
+                    if (bound[o + j] + gap * gap - margin > threshold || contains(first, j)) {
                         continue;
                     }
-                    // stage 2: the next coordinates exactly, plus the gap of the lengths outside all of them
-                    double rt = lt[i] + lt[j];
-                    double out = outside[i] - outside[j];
-                    double wider = bound[o + j] + tails.approximate(t, i, tNorm, j, lanes) + out * out;
-                    if (wider - margin - FILTER_SLACK * rt * rt > bd[k - 1]) {
-                        continue;
-                    }
-                    offerOne(bd, bi, 0, k, rows.approximate(x, i, xNorm, j, lanes), j);
-                    evaluated++;
+                    candidates[m++] = j;
                 }
+                // stage 2: the next coordinates, plus the gap of the lengths outside all of them
+                SquaredEuclidean.approximateMany(t, i, tNorm, tails, candidates, m, values, lanes);
+                int kept = 0;
+                for (int c = 0; c < m; c++) {
+                    int j = candidates[c];
+                    double rp = lp[i] + lp[j];
+                    double rx = lx[i] + lx[j];
+                    double rt = lt[i] + lt[j];
+                    double margin = FILTER_SLACK * (rp * rp + rx * rx + rt * rt);
+                    double out = outside[i] - outside[j];
+                    double wider = bound[o + j] + values[c] + out * out;
+                    if (wider - margin <= threshold) {
+                        candidates[kept++] = j;
+                    }
+                }
+                SquaredEuclidean.approximateMany(x, i, xNorm, rows, candidates, kept, values, lanes);
+                for (int c = 0; c < kept; c++) {
+                    offerOne(bd, bi, 0, k, Math.max(0, values[c]), candidates[c]);
+                }
+                evaluated += kept;
                 System.arraycopy(bd, 0, dist, i * k, k);
                 System.arraycopy(bi, 0, indices, i * k, k);
             }
