@@ -56,6 +56,8 @@ public final class NearestNeighbors {
     static final int FILTER_MIN_ROWS = 16_384;
     /** Rows whose covariance gives the filter's axes. */
     static final int FILTER_SAMPLE = 4096;
+    /** Survivors of the filter's second stage evaluated together (a multiple of 4, the few-pair routine's group). */
+    static final int FILTER_BATCH = 8;
     /** Query rows per task of the filter (each holds a {@code 64 x n} block of bounds). */
     static final int FILTER_CHUNK = 64;
     /**
@@ -187,10 +189,15 @@ public final class NearestNeighbors {
         ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[FILTER_CHUNK * n]);
         ThreadLocal<int[]> candidateScratch = ThreadLocal.withInitial(() -> new int[n]);
         ThreadLocal<double[]> valueScratch = ThreadLocal.withInitial(() -> new double[n]);
+        ThreadLocal<double[]> lowerScratch = ThreadLocal.withInitial(() -> new double[n]);
+        ThreadLocal<long[]> orderScratch = ThreadLocal.withInitial(() -> new long[n]);
         long exact = parallel.mapReduce(n, FILTER_CHUNK, (s, e) -> {
             double[] bound = scratch.get();
             int[] candidates = candidateScratch.get();
             double[] values = valueScratch.get();
+            double[] lowers = lowerScratch.get();
+            long[] order = orderScratch.get();
+            int[] batch = new int[FILTER_BATCH];
             float[] lanes = SquaredEuclidean.lanesBuffer();
             SquaredEuclidean.block(p, norms, s, e, all, bound);
             double[] bd = new double[k];
@@ -216,10 +223,10 @@ public final class NearestNeighbors {
                     offerOne(bd, bi, 0, k, Math.max(0, values[q]), first[q]);
                 }
                 evaluated += k;
-                // Both stages test against this threshold and then evaluate their survivors in one
-                // batch: the kernel's few-pair routine shares each load of row i among four rows on
-                // SIMD lanes, where a pair-by-pair float chain is latency-bound. The threshold is the
-                // k-th distance of the best-bound rows, so it is near final and batching lets few extra through.
+                // Survivors are evaluated in batches: the kernel's few-pair routine shares each load of
+                // row i among four rows on SIMD lanes, where a pair-by-pair float chain is latency-bound.
+                // The stages test against the k-th distance of the best-bound rows (near final); full
+                // rows go best wider bound first, each batch re-tested against the tightened k-th distance.
                 double threshold = bd[k - 1];
                 int m = 0;
                 for (int j = 0; j < n; j++) {
@@ -246,16 +253,30 @@ public final class NearestNeighbors {
                     double rt = lt[i] + lt[j];
                     double margin = FILTER_SLACK * (rp * rp + rx * rx + rt * rt);
                     double out = outside[i] - outside[j];
-                    double wider = bound[o + j] + values[c] + out * out;
-                    if (wider - margin <= threshold) {
+                    double lower = bound[o + j] + values[c] + out * out - margin;
+                    if (lower <= threshold) {
+                        lowers[kept] = lower;
+                        // best bound first, so the threshold tightens early; the float key only orders
+                        order[kept] = (long) Float.floatToIntBits((float) Math.max(0, lower)) << 32 | kept;
                         candidates[kept++] = j;
                     }
                 }
-                SquaredEuclidean.approximateMany(x, i, xNorm, rows, candidates, kept, values, lanes);
-                for (int c = 0; c < kept; c++) {
-                    offerOne(bd, bi, 0, k, Math.max(0, values[c]), candidates[c]);
+                Arrays.sort(order, 0, kept);
+                int next = 0;
+                while (next < kept) {
+                    int size = 0;
+                    for (; next < kept && size < FILTER_BATCH; next++) {
+                        int at = (int) order[next];
+                        if (lowers[at] <= bd[k - 1]) {
+                            batch[size++] = candidates[at];
+                        }
+                    }
+                    SquaredEuclidean.approximateMany(x, i, xNorm, rows, batch, size, values, lanes);
+                    for (int q = 0; q < size; q++) {
+                        offerOne(bd, bi, 0, k, Math.max(0, values[q]), batch[q]);
+                    }
+                    evaluated += size;
                 }
-                evaluated += kept;
                 System.arraycopy(bd, 0, dist, i * k, k);
                 System.arraycopy(bi, 0, indices, i * k, k);
             }
