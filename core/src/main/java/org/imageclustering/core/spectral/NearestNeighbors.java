@@ -56,6 +56,11 @@ public final class NearestNeighbors {
     static final int FILTER_MIN_ROWS = 16_384;
     /** Rows whose covariance gives the filter's axes. */
     static final int FILTER_SAMPLE = 4096;
+    /**
+     * Rows of smallest first-stage bound (per neighbour) whose full distances set the filter's
+     * threshold: with 2 instead of 1 per neighbour, half as many rows pass the first stage.
+     */
+    static final int FILTER_SEEDS = 2;
     /** Survivors of the filter's second stage evaluated together (a multiple of 4, the few-pair routine's group). */
     static final int FILTER_BATCH = 8;
     /** Query rows per task of the filter (each holds a {@code 64 x n} block of bounds). */
@@ -202,30 +207,34 @@ public final class NearestNeighbors {
             SquaredEuclidean.block(p, norms, s, e, all, bound);
             double[] bd = new double[k];
             int[] bi = new int[k];
+            int seeds = Math.min(n - 1, FILTER_SEEDS * k);
+            double[] sd = new double[seeds];
+            int[] si = new int[seeds];
             long evaluated = 0;
             for (int i = s; i < e; i++) {
                 int o = (i - s) * n;
                 double xNorm = rows.norm(i);
                 double tNorm = tails.norm(i);
-                // start from the k smallest bounds: usually the true neighbours, so the threshold is tight at once
-                Arrays.fill(bd, Double.POSITIVE_INFINITY);
-                Arrays.fill(bi, Integer.MAX_VALUE);
+                // start from the rows of smallest bounds: they hold most true neighbours, so the
+                // threshold is tight at once
+                Arrays.fill(sd, Double.POSITIVE_INFINITY);
+                Arrays.fill(si, Integer.MAX_VALUE);
                 for (int j = 0; j < n; j++) {
                     if (j != i) {
-                        offerOne(bd, bi, 0, k, bound[o + j], j);
+                        offerOne(sd, si, 0, seeds, bound[o + j], j);
                     }
                 }
-                int[] first = bi.clone();
+                int[] first = si;
                 Arrays.fill(bd, Double.POSITIVE_INFINITY);
                 Arrays.fill(bi, Integer.MAX_VALUE);
-                SquaredEuclidean.approximateMany(x, i, xNorm, rows, first, k, values, lanes);
-                for (int q = 0; q < k; q++) {
+                SquaredEuclidean.approximateMany(x, i, xNorm, rows, first, seeds, values, lanes);
+                for (int q = 0; q < seeds; q++) {
                     offerOne(bd, bi, 0, k, Math.max(0, values[q]), first[q]);
                 }
-                evaluated += k;
+                evaluated += seeds;
                 // Survivors are evaluated in batches: the kernel's few-pair routine shares each load of
                 // row i among four rows on SIMD lanes, where a pair-by-pair float chain is latency-bound.
-                // The stages test against the k-th distance of the best-bound rows (near final); full
+                // The stages test against the k-th distance of the seed rows (near final); full
                 // rows go best wider bound first, each batch re-tested against the tightened k-th distance.
                 double threshold = bd[k - 1];
                 int m = 0;
