@@ -433,57 +433,6 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         return FloatMatrix.wrap(n, k, out);
     }
 
-    /**
-     * The scores of the rows of {@code x} computed in double precision, and into {@code residual[i]}
-     * (when not null) the length of the part of centred row i orthogonal to the components.
-     *
-     * <p>Slower than {@link #project(FloatMatrix, Parallelism)}; for callers that derive bounds from
-     * the residual and need it accurate to double rounding rather than float.
-     */
-    public FloatMatrix projectPrecisely(FloatMatrix x, double[] residual, Parallelism parallel) {
-        requireFeatures(x);
-        int n = x.rows();
-        int d = x.cols();
-        if (residual != null && residual.length != n) {
-            throw new IllegalArgumentException("residual has room for " + residual.length + " rows, x has " + n);
-        }
-        int k = components.length;
-        float[] xd = x.data();
-        float[] out = new float[n * k];
-        // components transposed, so that the inner loop runs over components and vectorises
-        double[] axT = new double[d * k];
-        for (int c = 0; c < k; c++) {
-            for (int j = 0; j < d; j++) {
-                axT[j * k + c] = components[c][j];
-            }
-        }
-        parallel.forEach(n, chunkSize(n), (s, e) -> {
-            double[] coords = new double[k];
-            for (int i = s; i < e; i++) {
-                int o = i * d;
-                Arrays.fill(coords, 0);
-                double total = 0;
-                for (int j = 0; j < d; j++) {
-                    double cj = xd[o + j] - mean[j];
-                    total += cj * cj;
-                    int a = j * k;
-                    for (int c = 0; c < k; c++) {
-                        coords[c] += cj * axT[a + c];
-                    }
-                }
-                double inside = 0;
-                for (int c = 0; c < k; c++) {
-                    out[i * k + c] = (float) coords[c];
-                    inside += coords[c] * coords[c];
-                }
-                if (residual != null) {
-                    residual[i] = Math.sqrt(Math.max(0, total - inside));
-                }
-            }
-        });
-        return FloatMatrix.wrap(n, k, out);
-    }
-
     /** The rows in the input space whose scores are {@code scores}: {@code scores V + mean}. */
     public FloatMatrix reconstruct(FloatMatrix scores) {
         double[] ones = new double[components.length];

@@ -7,7 +7,7 @@ import org.imageclustering.core.linalg.PrincipalComponents;
 /**
  * The spectral package's adapter to {@link PrincipalComponents}: principal axes fitted on an evenly
  * spaced sample of the rows, for the {@code pca} front end (a kNN graph over 50 instead of 784
- * dimensions is cheaper and often cleaner) and for the nearest-neighbour lower-bound filter.
+ * dimensions is cheaper and often cleaner).
  */
 final class PcaProjection {
     /** Rows (evenly spaced) whose covariance gives the front end's axes: plenty for 50 axes of 784 features. */

@@ -172,10 +172,6 @@ public final class SpectralClustering implements ClusteringAlgorithm {
                 g = Affinities.knnGraph(knn, options.knnWeights(), options.localScaleNeighbor());
                 diag.put("affinity", "knn-" + options.knnWeights().yamlName());
                 diag.put("neighbors", options.neighbors());
-                diag.put("knn_search", knn.exactDistances() > 0 ? "subspace-filter" : "brute-force");
-                if (knn.exactDistances() > 0) {
-                    diag.put("knn_exact_distances_per_row", (double) knn.exactDistances() / n);
-                }
             } else {
                 g = Affinities.readPrecomputed(options.affinityFile(), n);
                 diag.put("affinity", "precomputed");

@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH benchmark of the distance kernel on the spectral kNN's shape, one thread: all distances
- * between two tiles of 512 narrow rows ({@code SquaredEuclidean.block}, as the kNN's brute force
- * and the first stage of its principal-subspace filter call it). Throughput in GFLOP/s is
- * {@code 2 x 512 x 512 x d / time}.
+ * between two tiles of 512 narrow rows ({@code SquaredEuclidean.block}, packing the second tile and
+ * computing norms within the call; the kNN's brute force packs each tile once). Throughput in
+ * GFLOP/s is {@code 2 x 512 x 512 x d / time}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

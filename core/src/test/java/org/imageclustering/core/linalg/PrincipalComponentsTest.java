@@ -174,26 +174,6 @@ class PrincipalComponentsTest {
     }
 
     @Test
-    void preciseProjectionGivesTheDistanceToTheSubspace() {
-        PrincipalComponents pca = PrincipalComponents.byCovariance(x, 4, 0, Parallelism.sequential());
-        double[] residual = new double[N];
-        FloatMatrix precise = pca.projectPrecisely(x, residual, Parallelism.sequential());
-        FloatMatrix fast = pca.project(x, Parallelism.sequential());
-        FloatMatrix back = pca.reconstruct(precise);
-        for (int i = 0; i < N; i++) {
-            double outside = 0;
-            for (int j = 0; j < D; j++) {
-                double r = x.get(i, j) - back.get(i, j);
-                outside += r * r;
-            }
-            assertEquals(Math.sqrt(outside), residual[i], 1e-5, "row " + i);
-            for (int c = 0; c < 4; c++) {
-                assertEquals(precise.get(i, c), fast.get(i, c), 1e-5);
-            }
-        }
-    }
-
-    @Test
     void resultsAreIdenticalAtAnyThreadCount() {
         FloatMatrix big = correlated(5_000, 20, 3);
         try (Parallelism p = Parallelism.of(3)) {
@@ -208,11 +188,6 @@ class PrincipalComponentsTest {
                     assertArrayEquals(one[m].components()[c], three[m].components()[c]);
                 }
                 assertArrayEquals(one[m].project(big, Parallelism.sequential()).data(), one[m].project(big, p).data());
-                double[] r1 = new double[big.rows()];
-                double[] r3 = new double[big.rows()];
-                assertArrayEquals(one[m].projectPrecisely(big, r1, Parallelism.sequential()).data(),
-                        one[m].projectPrecisely(big, r3, p).data());
-                assertArrayEquals(r1, r3);
             }
         }
     }

@@ -42,11 +42,13 @@ class NearestNeighborsTest {
     }
 
     @Test
-    void subspaceFilterFindsTheExactNeighboursOfWideRows() {
-        // 300-dimensional rows like images: most variance in a few dozen directions, a little in all
-        // the others, so the bound prunes, and it has to be a true lower bound for the answer to be exact
-        int n = 900;
+    void listsAreTheKernelsKSmallestPairsBitForBit() {
+        // 300 wide rows (several feature chunks of the kernel) over two tiles, one of them partial,
+        // against one kernel call for all pairs at once: same distances bit for bit, hence the same
+        // k smallest (distance, index) pairs, whatever tile, slice or pass offered them
+        int n = 700;
         int d = 300;
+        int k = 9;
         java.util.SplittableRandom rng = new java.util.SplittableRandom(13);
         float[] v = new float[n * d];
         for (int i = 0; i < n; i++) {
@@ -57,22 +59,23 @@ class NearestNeighborsTest {
             }
         }
         FloatMatrix x = FloatMatrix.wrap(n, d, v);
-        NearestNeighbors.Result brute = NearestNeighbors.bruteForce(x, 6, Parallelism.sequential());
-        NearestNeighbors.Result filtered = NearestNeighbors.filtered(x, 6, Parallelism.sequential());
-        assertTrue(filtered.exactDistances() < (long) n * (n - 1) / 4,
-                "the filter must skip most pairs, evaluated " + filtered.exactDistances());
-        for (int i = 0; i < x.rows(); i++) {
-            for (int q = 0; q < 6; q++) {
-                double exact = SquaredEuclidean.distance(x, i, x, filtered.index(i, q));
-                assertEquals(exact, filtered.squaredDistance(i, q), 1e-5 * exact);
-                assertEquals(brute.squaredDistance(i, q), filtered.squaredDistance(i, q), 1e-5 * exact,
-                        "row " + i + " neighbour " + q);
+        double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
+        double[] all = new double[n * n];
+        SquaredEuclidean.block(x, norms, 0, n, SquaredEuclidean.Centers.of(x), all);
+        NearestNeighbors.Result r = NearestNeighbors.of(x, k, Parallelism.sequential());
+        for (int i = 0; i < n; i++) {
+            final int row = i;
+            Integer[] others = new Integer[n - 1];
+            for (int j = 0, p = 0; j < n; j++) {
+                if (j != row) {
+                    others[p++] = j;
+                }
             }
-        }
-        try (Parallelism p = Parallelism.of(3)) {
-            NearestNeighbors.Result three = NearestNeighbors.filtered(x, 6, p);
-            assertArrayEquals(filtered.indices(), three.indices());
-            assertArrayEquals(filtered.squaredDistances(), three.squaredDistances());
+            Arrays.sort(others, Comparator.<Integer>comparingDouble(j -> all[row * n + j]).thenComparingInt(j -> j));
+            for (int q = 0; q < k; q++) {
+                assertEquals(others[q], r.index(row, q), "row " + row + " neighbour " + q);
+                assertEquals(all[row * n + others[q]], r.squaredDistance(row, q), 0.0, "row " + row + " neighbour " + q);
+            }
         }
     }
 
@@ -86,6 +89,7 @@ class NearestNeighborsTest {
 
     @Test
     void sameNeighboursAtAnyThreadCount() {
+        // 1,500 rows: three tiles, so threads race for tile locks and staging merges
         FloatMatrix x = Fixtures.moons(1500, 0.1, 2).points();
         NearestNeighbors.Result one = NearestNeighbors.of(x, 5, Parallelism.sequential());
         try (Parallelism p = Parallelism.of(4)) {
