@@ -29,13 +29,15 @@ import org.imageclustering.core.SquaredEuclidean;
  * threads on pairs of the same column tile do not wait for each other. On Fashion-MNIST the kernel
  * takes nearly all the time at 784 features, and about two thirds at 50 (PCA front end).
  *
- * <p>A principal-subspace lower-bound filter (bounds in 48 dimensions, full distances only where a
- * bound could not rule a row out) was measured against this search and dropped: with 2 threads on
- * the first 20,000 Fashion-MNIST train images it took 2.6 s against 2.4 s for the brute force of the
- * time at 784 features, 33 s against 8.6 s at 3,072 (each image resized to 32 x 32 and stacked with
- * its two mirror images), and 65 s against 8.5 s on 3,072-feature synthetic data; on all 60,000
- * images at 784 features 74-94 s against 21-23 s. The kernel now runs the brute force near the
- * machine's peak, and the filter's scattered per-row work cannot keep up with it.
+ * <p>A principal-subspace lower-bound filter (bounds in 48 principal coordinates, full distances
+ * only where a bound could not rule a row out) was measured against this search and removed (2
+ * threads, first n Fashion-MNIST train images, seconds of the search alone): at 784 features 2.6
+ * against 1.8 at n = 20,000 and 19-20 against 16-17 at n = 60,000; at 3,072 features, each image
+ * resized to 32 x 32 beside its two mirror images (CIFAR's width with Fashion-MNIST's principal
+ * structure, which favours the filter), 33-37 against 6.5-7.7 at 20,000 and 78 against 58 at
+ * 50,000, much of it the principal axes of 3,072 features; on {@code BenchData.cifarShaped} (noise
+ * in every direction, which no subspace bounds) 65-68 against 6.5-7.7 at 20,000. Its advantage
+ * grows with n, so far more than 60,000 wide rows might favour it again.
  *
  * <p>The answer is the same at any thread count: the k smallest pairs under a total order do not
  * depend on the order in which candidates are offered, and every distance comes from one fixed
@@ -71,7 +73,8 @@ public final class NearestNeighbors {
     public static Result of(FloatMatrix x, int k, Parallelism parallel) {
         int n = x.rows();
         if (n <= k) {
-            throw new IllegalArgumentException("neighbors = " + k + " needs more than " + k + " rows, the data has " + n);
+            throw new IllegalArgumentException("neighbors = " + k + " needs more than " + k + " rows, the data has "
+                    + n);
         }
         int tiles = Parallelism.chunkCount(n, TILE);
         double[] norms = SquaredEuclidean.squaredNorms(x, parallel);

@@ -74,7 +74,8 @@ class NearestNeighborsTest {
             Arrays.sort(others, Comparator.<Integer>comparingDouble(j -> all[row * n + j]).thenComparingInt(j -> j));
             for (int q = 0; q < k; q++) {
                 assertEquals(others[q], r.index(row, q), "row " + row + " neighbour " + q);
-                assertEquals(all[row * n + others[q]], r.squaredDistance(row, q), 0.0, "row " + row + " neighbour " + q);
+                assertEquals(all[row * n + others[q]], r.squaredDistance(row, q), 0.0,
+                        "row " + row + " neighbour " + q);
             }
         }
     }
