@@ -38,6 +38,14 @@ final class LloydEngine {
     private static final long PARTIAL_BUDGET = 16L << 20;
     /** Relative margin of Hamerly's skip test, far above the double rounding of the bounds. */
     private static final double BOUND_SLACK = 1e-9;
+    /**
+     * Centres up to which comparing a row with all of them costs about what reading the row does
+     * (the kernel is memory-bound there); beyond, its arithmetic grows with k. The unit of
+     * Hamerly's tightening decision.
+     */
+    private static final double TIGHTEN_BREAK_EVEN_K = 16;
+    /** Per skipped iteration, the factor on a chunk's remembered tightening failure rate. */
+    private static final double TIGHTEN_RETRY_DECAY = 0.8;
     /** Relative slack for double rounding when exact distances decide between near-tied centres. */
     private static final double EXACT_SLACK = 1e-12;
 
@@ -77,81 +85,30 @@ final class LloydEngine {
             throw new IllegalArgumentException("variant elkan needs n x k = " + ((long) n * k)
                     + " lower bounds, more than one Java array holds; use hamerly");
         }
-        double[] lowerAll = elkan ? new double[n * k] : null;
-        float[] x = data.data();
-        float[] centers = start.data().clone();
-        int[] labels = new int[n];
-        java.util.Arrays.fill(labels, -1);
-        int[] fresh = new int[n];
-        double[] dist = new double[n];
-        double[] upper = bounded ? new double[n] : null;
-        double[] lower = bounded ? new double[n] : null;
-        int[] gather = bounded ? new int[n] : null;
-        double[][] partialSums = new double[chunks][k * d];
-        int[][] partialCounts = new int[chunks][k];
-        long[] changedPerChunk = new long[chunks];
-        long[] distancesPerChunk = new long[chunks];
-        long[] exactPerChunk = new long[chunks];
+        State st = new State(variant, start.data().clone());
+        float[] centers = st.centers;
         double[] totals = new double[k * d];
         long[] counts = new long[k];
-        double[] moved = new double[k];
-        double[] halfGap = new double[k];
-        double[] largestMoves = new double[3]; // index of the centre that moved most, its move, the runner-up's
-        double[] centerGap = elkan ? new double[k * k] : null;
         double shiftTolerance = options.tolerance() * summary.meanVariance();
-        double[] xNorms = summary.rowNorms();
 
         List<IterationTrace> trace = new ArrayList<>();
         StopReason reason = StopReason.MAX_ITERATIONS;
         double previousDistortion = Double.NaN;
         long relocations = 0;
-        long distances = 0;
-        long exactChecks = 0;
         int relocatedBefore = 0;
         boolean centersAreFinal = false;
         int iteration = 0;
         while (iteration < options.maxIterations()) {
             long t0 = System.nanoTime();
             iteration++;
-            SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
-            boolean full = !bounded || iteration == 1;
-            parallel.forEach(n, chunk, (s, e) -> {
-                int ch = s / chunk;
-                long dc;
-                long ex;
-                if (full) {
-                    ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, dist, upper, lower,
-                            lowerAll);
-                    dc = (long) (e - s) * k;
-                } else if (elkan) {
-                    long[] work = elkanChunk(s, e, prepared, labels, fresh, upper, lowerAll, gather, halfGap,
-                            centerGap, xNorms, moved);
-                    dc = work[0];
-                    ex = work[1];
-                } else {
-                    long[] work = hamerlyChunk(s, e, prepared, labels, fresh, upper, lower, gather, halfGap, xNorms,
-                            moved, largestMoves);
-                    dc = work[0];
-                    ex = work[1];
-                }
-                distancesPerChunk[ch] = dc;
-                exactPerChunk[ch] = ex;
-                changedPerChunk[ch] = applyChanges(s, e, x, labels, fresh, partialSums[ch], partialCounts[ch],
-                        !full);
-            });
-            long changed = 0;
-            for (int ch = 0; ch < chunks; ch++) {
-                changed += changedPerChunk[ch];
-                distances += distancesPerChunk[ch];
-                exactChecks += exactPerChunk[ch];
-            }
-            reduce(partialSums, partialCounts, totals, counts);
+            long changed = st.assignAll(!bounded || iteration == 1);
+            reduce(st.partialSums, st.partialCounts, totals, counts);
             double distortion = assignmentDistortion(centers, totals, counts);
-            int relocated = relocateEmpty(centers, labels, dist, totals, counts, iteration);
+            int relocated = relocateEmpty(centers, st.labels, totals, counts, iteration);
             relocations += relocated;
-            double shift = updateCenters(centers, totals, counts, moved);
+            double shift = updateCenters(centers, totals, counts, st.moved);
             if (bounded) {
-                prepareBounds(centers, moved, halfGap, largestMoves, centerGap);
+                prepareBounds(centers, st.moved, st.halfGap, st.largestMoves, st.centerGap);
             }
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
             trace.add(it);
@@ -177,60 +134,128 @@ final class LloydEngine {
             previousDistortion = distortion;
             relocatedBefore = relocated;
         }
-        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, centers);
-        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(finalCenters);
-        long finalDistances;
-        if (centersAreFinal && !bounded) {
-            finalDistances = 0; // the last assignment's labels and distances stand
-        } else if (centersAreFinal) {
-            finalDistances = n;
-            parallel.forEach(n, chunk, (s, e) -> {
-                float[] lanes = SquaredEuclidean.lanesBuffer();
-                for (int i = s; i < e; i++) {
-                    dist[i] = prepared.approximate(data, i, xNorms[i], labels[i], lanes);
-                }
-            });
-        } else {
-            // Re-run the assignment so that the labels match the returned centres (as scikit-learn does).
-            finalDistances = (long) n * k;
-            long[] ex = new long[chunks];
-            parallel.forEach(n, chunk, (s, e) ->
-                    ex[s / chunk] = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, dist, null, null));
-            for (long v : ex) {
-                exactChecks += v;
-            }
+        if (!centersAreFinal) {
+            // One more assignment so that the labels match the returned centres (as scikit-learn
+            // does); the bounded variants' bounds are already widened for these centres, so they
+            // skip most rows here too.
+            st.assignAll(!bounded);
+            reduce(st.partialSums, st.partialCounts, totals, counts);
         }
-        distances += finalDistances;
-        double distortion = parallel.mapReduce(n, chunk, (s, e) -> {
-            double sum = 0;
-            for (int i = s; i < e; i++) {
-                sum += dist[i];
-            }
-            return sum;
-        }, 0.0, Double::sum);
+        // From the sums of the final labels, as every iteration's distortion: O(k d) instead of a
+        // distance per row, and the same bits for every variant, which reach the same sums.
+        double distortion = assignmentDistortion(centers, totals, counts);
         int[] sizes = new int[k];
-        for (int l : labels) {
-            sizes[l]++;
+        for (int c = 0; c < k; c++) {
+            sizes[c] = (int) counts[c];
         }
         long lloydDistances = (long) n * k * iteration + (centersAreFinal ? 0 : (long) n * k);
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("variant", variant.yamlName());
         diagnostics.put("empty_cluster_relocations", relocations);
-        diagnostics.put("distance_computations", distances);
+        diagnostics.put("distance_computations", st.distances);
         diagnostics.put("distance_computations_lloyd", lloydDistances);
-        diagnostics.put("distance_computations_saved", lloydDistances - distances);
-        diagnostics.put("exact_tie_checks", exactChecks);
-        return new Clustering(labels, finalCenters, sizes, distortion, iteration, reason, trace, diagnostics);
+        diagnostics.put("distance_computations_saved", lloydDistances - st.distances);
+        diagnostics.put("exact_tie_checks", st.exactChecks);
+        return new Clustering(st.labels, FloatMatrix.wrap(k, d, centers), sizes, distortion, iteration, reason, trace,
+                diagnostics);
+    }
+
+    /**
+     * The per-run arrays: labels, the bounds of the bounded variants, the per-chunk sums, and the
+     * centre movement bookkeeping that the next assignment reads.
+     */
+    private final class State {
+        final boolean elkan;
+        final boolean bounded;
+        final float[] centers;
+        final int[] labels = new int[n];
+        final int[] fresh = new int[n];
+        final double[] upper;
+        final double[] lower;
+        final double[] lowerAll;
+        final int[] gather;
+        final double[][] partialSums = new double[chunks][k * d];
+        final int[][] partialCounts = new int[chunks][k];
+        final long[] changedPerChunk = new long[chunks];
+        final long[] distancesPerChunk = new long[chunks];
+        final long[] exactPerChunk = new long[chunks];
+        /** Per chunk: the share of the rows whose tightened upper bound still failed Hamerly's test, last time it was tried. */
+        final double[] tightenFailure = new double[chunks];
+        final double[] moved = new double[k];
+        final double[] halfGap = new double[k];
+        /** Index of the centre that moved most, its move, the runner-up's move. */
+        final double[] largestMoves = new double[3];
+        final double[] centerGap;
+        long distances;
+        long exactChecks;
+
+        State(KMeansVariant variant, float[] centers) {
+            this.elkan = variant == KMeansVariant.ELKAN;
+            this.bounded = variant == KMeansVariant.HAMERLY || elkan;
+            this.centers = centers;
+            java.util.Arrays.fill(labels, -1);
+            upper = bounded ? new double[n] : null;
+            lower = bounded ? new double[n] : null;
+            lowerAll = elkan ? new double[n * k] : null;
+            gather = bounded ? new int[n] : null;
+            centerGap = elkan ? new double[k * k] : null;
+        }
+
+        /**
+         * Assigns every row to its nearest current centre (all centres for every row when
+         * {@code full}, else by the variant's bounds) and moves the changed rows between the
+         * chunk sums; returns how many rows changed.
+         */
+        long assignAll(boolean full) {
+            SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
+            double[] xNorms = summary.rowNorms();
+            parallel.forEach(n, chunk, (s, e) -> {
+                int ch = s / chunk;
+                long dc;
+                long ex;
+                if (full) {
+                    ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, null, upper, lower,
+                            lowerAll);
+                    dc = (long) (e - s) * k;
+                } else if (elkan) {
+                    long[] work = elkanChunk(s, e, prepared, labels, fresh, upper, lowerAll, gather, halfGap,
+                            centerGap, xNorms, moved);
+                    dc = work[0];
+                    ex = work[1];
+                } else {
+                    long[] work = hamerlyChunk(s, e, prepared, labels, fresh, upper, lower, gather, halfGap, xNorms,
+                            moved, largestMoves, tightenFailure, ch);
+                    dc = work[0];
+                    ex = work[1];
+                }
+                distancesPerChunk[ch] = dc;
+                exactPerChunk[ch] = ex;
+                changedPerChunk[ch] = applyChanges(s, e, data.data(), labels, fresh, partialSums[ch],
+                        partialCounts[ch]);
+            });
+            long changed = 0;
+            for (int ch = 0; ch < chunks; ch++) {
+                changed += changedPerChunk[ch];
+                distances += distancesPerChunk[ch];
+                exactChecks += exactPerChunk[ch];
+            }
+            return changed;
+        }
     }
 
     /**
      * Hamerly's test for rows {@code [s, e)}: rows whose bounds prove the label are skipped; the
      * others first tighten the upper bound with one distance, and only then are compared with all
      * centres. Writes every row's (possibly unchanged) label to {@code fresh}.
+     *
+     * <p>Tightening reads a row to save comparing it with every centre; when most tightened rows
+     * fail the test anyway (early iterations, and small k, where comparing a row with every centre
+     * costs about what reading it does) the chunk sends its failing rows straight to the full
+     * comparison. The choice only moves work: every label is the exact argmin either way.
      */
     private long[] hamerlyChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
                                 double[] upper, double[] lower, int[] gather, double[] halfGap, double[] xNorms,
-                                double[] moved, double[] largestMoves) {
+                                double[] moved, double[] largestMoves, double[] tightenFailure, int ch) {
         int farIndex = (int) largestMoves[0];
         double farMove = largestMoves[1];
         double secondMove = largestMoves[2];
@@ -246,16 +271,24 @@ final class LloydEngine {
                 gather[m++] = i;
             }
         }
-        long dc = m - s;
-        // Pass 2: tighten the upper bound of the others with one distance each, then test again.
-        SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
-        int full = s;
-        for (int g = s; g < m; g++) {
-            int i = gather[g];
-            int a = labels[i];
-            if (upper[i] >= Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK)) {
-                gather[full++] = i;
+        long dc = 0;
+        int full = m;
+        if (tightenPays(tightenFailure[ch])) {
+            // Pass 2: tighten the upper bound of the others with one distance each, then test again.
+            SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
+            dc += m - s;
+            full = s;
+            for (int g = s; g < m; g++) {
+                int i = gather[g];
+                int a = labels[i];
+                if (upper[i] >= Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK)) {
+                    gather[full++] = i;
+                }
             }
+            tightenFailure[ch] = m > s ? (double) (full - s) / (m - s) : 0;
+        } else {
+            // not measured this time: let the estimate decay so that the chunk tries again later
+            tightenFailure[ch] *= TIGHTEN_RETRY_DECAY;
         }
         // Pass 3: the rest are compared with every centre.
         long ex = 0;
@@ -264,6 +297,16 @@ final class LloydEngine {
             dc += (long) (full - s) * k;
         }
         return new long[] {dc, ex};
+    }
+
+    /**
+     * Whether tightening pays, given the share of tightened rows that still failed last time: it
+     * costs a row read for every row it tries and saves a full comparison (worth about
+     * {@code max(1, k / 16)} row reads) for each row it clears.
+     */
+    private boolean tightenPays(double failure) {
+        double fullCost = Math.max(1.0, k / TIGHTEN_BREAK_EVEN_K);
+        return failure * fullCost + 1 < fullCost;
     }
 
     /**
@@ -358,8 +401,7 @@ final class LloydEngine {
     }
 
     /** Moves the changed rows of {@code [s, e)} between the chunk's sums, in row order; returns how many changed. */
-    private long applyChanges(int s, int e, float[] x, int[] labels, int[] fresh, double[] sums, int[] counts,
-                              boolean sparse) {
+    private long applyChanges(int s, int e, float[] x, int[] labels, int[] fresh, double[] sums, int[] counts) {
         long changed = 0;
         for (int i = s; i < e; i++) {
             int now = fresh[i];
@@ -432,8 +474,7 @@ final class LloydEngine {
      * Gives every empty cluster one row according to the policy (scikit-learn's semantics: the row's
      * label is left alone, only the sums and counts move, so the next assignment settles it).
      */
-    private int relocateEmpty(float[] centers, int[] labels, double[] dist, double[] totals, long[] counts,
-                              int iteration) {
+    private int relocateEmpty(float[] centers, int[] labels, double[] totals, long[] counts, int iteration) {
         int empty = 0;
         for (int c = 0; c < k; c++) {
             if (counts[c] == 0) {
@@ -454,6 +495,7 @@ final class LloydEngine {
         }
         // Exact distance of every row to the centre it was just assigned to.
         float[] x = data.data();
+        double[] dist = new double[n];
         parallel.forEach(n, chunk, (s, e) -> {
             for (int i = s; i < e; i++) {
                 dist[i] = SquaredEuclidean.distance(x, i * d, centers, labels[i] * d, d);

@@ -72,7 +72,8 @@ class KMeansVariantsTest {
         Clustering c = fit(KMeansOptions.defaults(12).withMaxIterations(3), 2, 3);
         assertEquals(StopReason.MAX_ITERATIONS, c.stopReason());
         assertArrayEquals(c.predict(DATA), c.labels());
-        assertEquals(c.distortionOf(DATA), c.distortion(), 1e-9 * c.distortion());
+        assertEquals(exactDistortion(DATA, c), c.distortion(), 1e-12 * c.distortion());
+        assertEquals(c.distortionOf(DATA), c.distortion(), 1e-6 * c.distortion()); // the kernel's float estimate
         int total = 0;
         for (int s : c.sizes()) {
             total += s;
@@ -136,10 +137,34 @@ class KMeansVariantsTest {
     }
 
     @Test
+    void infiniteDataIsRejectedNamingRowAndColumnWhateverTheRow() {
+        for (int row : new int[] {0, 19}) {
+            float[] x = new float[20 * 3];
+            x[row * 3 + 1] = row == 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+            KMeans kmeans = new KMeans(KMeansOptions.defaults(2));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> kmeans.fitFrom(FloatMatrix.wrap(20, 3, x), FloatMatrix.zeros(2, 3), new FitContext(1, Parallelism.sequential(), FitListener.NONE)));
+            assertTrue(e.getMessage().contains("row " + row + ", column 1"), e.getMessage());
+        }
+    }
+
+    @Test
     void givenCentroidsWithTheWrongWidthAreRejectedBeforeWork() {
         FloatMatrix start = FloatMatrix.zeros(12, 15);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new KMeans(KMeansOptions.defaults(12).withGivenCentroids(start)).fit(DATA, 1));
         assertTrue(e.getMessage().contains("15 columns") && e.getMessage().contains("16 features"), e.getMessage());
+    }
+
+    /** Sum of squared distances to the assigned centroids, every term in double. */
+    private static double exactDistortion(FloatMatrix x, Clustering c) {
+        double sum = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                double diff = (double) x.get(i, j) - c.centroids().get(c.labels()[i], j);
+                sum += diff * diff;
+            }
+        }
+        return sum;
     }
 }
