@@ -108,7 +108,7 @@ final class LloydEngine {
             relocations += relocated;
             double shift = updateCenters(centers, totals, counts, st.moved);
             if (bounded) {
-                prepareBounds(centers, st.moved, st.halfGap, st.largestMoves, st.centerGap);
+                prepareBounds(centers, st.moved, st.halfGap, st.largestMoves, st.halfCenterGap);
             }
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
             trace.add(it);
@@ -185,7 +185,7 @@ final class LloydEngine {
         final double[] halfGap = new double[k];
         /** Index of the centre that moved most, its move, the runner-up's move. */
         final double[] largestMoves = new double[3];
-        final double[] centerGap;
+        final double[] halfCenterGap;
         long distances;
         long exactChecks;
 
@@ -198,7 +198,7 @@ final class LloydEngine {
             lower = bounded ? new double[n] : null;
             lowerAll = elkan ? new double[n * k] : null;
             gather = bounded ? new int[n] : null;
-            centerGap = elkan ? new double[k * k] : null;
+            halfCenterGap = elkan ? new double[k * k] : null;
         }
 
         /**
@@ -219,7 +219,7 @@ final class LloydEngine {
                     dc = (long) (e - s) * k;
                 } else if (elkan) {
                     long[] work = elkanChunk(s, e, prepared, labels, fresh, upper, lowerAll, gather, halfGap,
-                            centerGap, xNorms, moved);
+                            halfCenterGap, xNorms, moved);
                     dc = work[0];
                     ex = work[1];
                 } else {
@@ -312,25 +312,33 @@ final class LloydEngine {
     /**
      * Elkan's test for rows {@code [s, e)} (Elkan, Using the triangle inequality to accelerate
      * k-means, ICML 2003), in three passes like Hamerly's: widen the bounds by the centre moves and
-     * skip rows with {@code u < s(a)}; tighten the upper bound of the rest (four rows per SIMD
-     * loop); then compute only the centres {@code c} that neither their lower bound nor the centre
-     * gap {@code ||c_a - c|| / 2} rule out, four per SIMD loop, and choose among them with the
+     * skip rows whose upper bound {@code u} is below every other centre's lower bound or half gap
+     * {@code ||c_a - c|| / 2} (a test on bounds alone, so those rows are never read); tighten the
+     * upper bound of the rest (four rows per SIMD loop); then compute only the centres {@code c}
+     * that neither test rules out against the tight bound, four per SIMD loop, and choose among them with the
      * kernel's exact rule. Every ruled-out centre is provably farther than the own centre, so the
      * label is the exact argmin, as in Lloyd.
      */
     private long[] elkanChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
-                              double[] upper, double[] lowerAll, int[] gather, double[] halfGap, double[] centerGap,
+                              double[] upper, double[] lowerAll, int[] gather, double[] halfGap, double[] halfCenterGap,
                               double[] xNorms, double[] moved) {
         int m = s;
         for (int i = s; i < e; i++) {
             int a = labels[i];
             fresh[i] = a;
-            upper[i] += moved[a];
+            double u = upper[i] += moved[a];
             int base = i * k;
+            int gapRow = a * k;
+            // the nearest any other centre can be: its lower bound, or half its gap to the own
+            // centre (the diagonal holds infinity, so the own centre never counts)
+            double nearestOther = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {
-                lowerAll[base + c] = Math.max(0, lowerAll[base + c] - moved[c]);
+                double l = Math.max(0, lowerAll[base + c] - moved[c]);
+                lowerAll[base + c] = l;
+                nearestOther = Math.min(nearestOther, Math.max(l, halfCenterGap[gapRow + c]));
             }
-            if (upper[i] >= halfGap[a] * (1 - BOUND_SLACK)) {
+            // Only rows that some centre might beat are read (to tighten u) at all.
+            if (u >= nearestOther * (1 - BOUND_SLACK)) {
                 gather[m++] = i;
             }
         }
@@ -351,8 +359,7 @@ final class LloydEngine {
             int count = 0;
             candidates[count++] = a;
             for (int c = 0; c < k; c++) {
-                if (c != a && u >= lowerAll[base + c] * (1 - BOUND_SLACK)
-                        && u >= 0.5 * centerGap[a * k + c] * (1 - BOUND_SLACK)) {
+                if (c != a && u >= Math.max(lowerAll[base + c], halfCenterGap[a * k + c]) * (1 - BOUND_SLACK)) {
                     candidates[count++] = c;
                 }
             }
@@ -562,10 +569,10 @@ final class LloydEngine {
     /**
      * Hamerly's bookkeeping after a centre update: which centres moved most (the rows widen their
      * bounds with it during the next assignment pass), and half the gap from each centre to the
-     * nearest other centre.
+     * nearest other centre; for Elkan also half the gap between every two centres.
      */
     private void prepareBounds(float[] centers, double[] moved, double[] halfGap, double[] largestMoves,
-                               double[] centerGap) {
+                               double[] halfCenterGap) {
         int far = 0;
         for (int c = 1; c < k; c++) {
             if (moved[c] > moved[far]) {
@@ -582,12 +589,15 @@ final class LloydEngine {
         largestMoves[1] = moved[far];
         largestMoves[2] = second;
         java.util.Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
+        for (int a = 0; a < k && halfCenterGap != null; a++) {
+            halfCenterGap[a * k + a] = Double.POSITIVE_INFINITY; // a centre is never its own rival
+        }
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
                 double gap = Math.sqrt(SquaredEuclidean.distance(centers, a * d, centers, b * d, d)) * (1 - 1e-12);
-                if (centerGap != null) {
-                    centerGap[a * k + b] = gap;
-                    centerGap[b * k + a] = gap;
+                if (halfCenterGap != null) {
+                    halfCenterGap[a * k + b] = 0.5 * gap;
+                    halfCenterGap[b * k + a] = 0.5 * gap;
                 }
                 halfGap[a] = Math.min(halfGap[a], 0.5 * gap);
                 halfGap[b] = Math.min(halfGap[b], 0.5 * gap);
