@@ -44,6 +44,10 @@ final class LloydEngine {
      * Hamerly's tightening decision.
      */
     private static final double TIGHTEN_BREAK_EVEN_K = 16;
+    /** Centres per Yinyang group (Ding et al. use k / 10 groups). */
+    private static final int YINYANG_GROUP_SIZE = 10;
+    /** Lloyd iterations that group the starting centres for Yinyang. */
+    private static final int YINYANG_GROUPING_ITERATIONS = 5;
     /** Per skipped iteration, the factor on a chunk's remembered tightening failure rate. */
     private static final double TIGHTEN_RETRY_DECAY = 0.8;
     /** Relative slack for double rounding when exact distances decide between near-tied centres. */
@@ -80,7 +84,7 @@ final class LloydEngine {
 
     Clustering run(FloatMatrix start, KMeansVariant variant, FitContext context) {
         boolean elkan = variant == KMeansVariant.ELKAN;
-        boolean bounded = variant == KMeansVariant.HAMERLY || elkan;
+        boolean bounded = variant != KMeansVariant.LLOYD;
         if (elkan && (long) n * k > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("variant elkan needs n x k = " + ((long) n * k)
                     + " lower bounds, more than one Java array holds; use hamerly");
@@ -102,13 +106,24 @@ final class LloydEngine {
             long t0 = System.nanoTime();
             iteration++;
             long changed = st.assignAll(!bounded || iteration == 1);
-            reduce(st.partialSums, st.partialCounts, totals, counts);
+            reduce(st, totals, counts);
             double distortion = assignmentDistortion(centers, totals, counts);
-            int relocated = relocateEmpty(centers, st.labels, totals, counts, iteration);
+            int relocated = relocateEmpty(centers, st.labels, totals, counts, iteration, st.relocatedInto);
             relocations += relocated;
             double shift = updateCenters(centers, totals, counts, st.moved);
             if (bounded) {
                 prepareBounds(centers, st.moved, st.halfGap, st.largestMoves, st.halfCenterGap);
+                if (st.elkan) {
+                    for (int c = 0; c < k; c++) {
+                        st.drift[c] += st.moved[c];
+                    }
+                }
+                if (st.yinyang) {
+                    java.util.Arrays.fill(st.groupMove, 0);
+                    for (int c = 0; c < k; c++) {
+                        st.groupMove[st.groupOf[c]] = Math.max(st.groupMove[st.groupOf[c]], st.moved[c]);
+                    }
+                }
             }
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
             trace.add(it);
@@ -139,7 +154,7 @@ final class LloydEngine {
             // does); the bounded variants' bounds are already widened for these centres, so they
             // skip most rows here too.
             st.assignAll(!bounded);
-            reduce(st.partialSums, st.partialCounts, totals, counts);
+            reduce(st, totals, counts);
         }
         // From the sums of the final labels, as every iteration's distortion: O(k d) instead of a
         // distance per row, and the same bits for every variant, which reach the same sums.
@@ -166,6 +181,7 @@ final class LloydEngine {
      */
     private final class State {
         final boolean elkan;
+        final boolean yinyang;
         final boolean bounded;
         final float[] centers;
         final int[] labels = new int[n];
@@ -176,6 +192,10 @@ final class LloydEngine {
         final int[] gather;
         final double[][] partialSums = new double[chunks][k * d];
         final int[][] partialCounts = new int[chunks][k];
+        /** Per chunk, the centres whose sums it changed since the last reduction. */
+        final boolean[][] touched = new boolean[chunks][k];
+        /** Centres whose totals the last relocation of empty clusters edited in place. */
+        final boolean[] relocatedInto = new boolean[k];
         final long[] changedPerChunk = new long[chunks];
         final long[] distancesPerChunk = new long[chunks];
         final long[] exactPerChunk = new long[chunks];
@@ -186,19 +206,33 @@ final class LloydEngine {
         /** Index of the centre that moved most, its move, the runner-up's move. */
         final double[] largestMoves = new double[3];
         final double[] halfCenterGap;
+        /** Elkan: each centre's drift, the sum of its moves so far (see {@link #elkanChunk}). */
+        final double[] drift;
+        /** Yinyang: the group of every centre, the members of each group, and per row a lower bound per group. */
+        final int[] groupOf;
+        final int[][] groupMembers;
+        final double[] groupLower;
+        final double[] groupMove;
         long distances;
         long exactChecks;
 
         State(KMeansVariant variant, float[] centers) {
             this.elkan = variant == KMeansVariant.ELKAN;
-            this.bounded = variant == KMeansVariant.HAMERLY || elkan;
+            this.yinyang = variant == KMeansVariant.YINYANG;
+            this.bounded = variant != KMeansVariant.LLOYD;
             this.centers = centers;
             java.util.Arrays.fill(labels, -1);
+            groupOf = yinyang ? groupCentres(centers, Math.max(1, Math.round(k / (float) YINYANG_GROUP_SIZE))) : null;
+            int groups = yinyang ? 1 + java.util.Arrays.stream(groupOf).max().orElse(0) : 0;
+            groupMembers = yinyang ? members(groupOf, groups) : null;
+            groupLower = yinyang ? new double[n * groups] : null;
+            groupMove = yinyang ? new double[groups] : null;
             upper = bounded ? new double[n] : null;
             lower = bounded ? new double[n] : null;
             lowerAll = elkan ? new double[n * k] : null;
             gather = bounded ? new int[n] : null;
             halfCenterGap = elkan ? new double[k * k] : null;
+            drift = elkan ? new double[k] : null;
         }
 
         /**
@@ -217,9 +251,19 @@ final class LloydEngine {
                     ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, null, upper, lower,
                             lowerAll);
                     dc = (long) (e - s) * k;
+                    if (yinyang) {
+                        // every group starts from the row's bound on all other centres
+                        int t = groupMove.length;
+                        for (int i = s; i < e; i++) {
+                            java.util.Arrays.fill(groupLower, i * t, (i + 1) * t, lower[i]);
+                        }
+                    }
+                } else if (yinyang) {
+                    long[] work = yinyangChunk(s, e, prepared, this);
+                    dc = work[0];
+                    ex = work[1];
                 } else if (elkan) {
-                    long[] work = elkanChunk(s, e, prepared, labels, fresh, upper, lowerAll, gather, halfGap,
-                            halfCenterGap, xNorms, moved);
+                    long[] work = elkanChunk(s, e, prepared, this);
                     dc = work[0];
                     ex = work[1];
                 } else {
@@ -231,7 +275,7 @@ final class LloydEngine {
                 distancesPerChunk[ch] = dc;
                 exactPerChunk[ch] = ex;
                 changedPerChunk[ch] = applyChanges(s, e, data.data(), labels, fresh, partialSums[ch],
-                        partialCounts[ch]);
+                        partialCounts[ch], touched[ch]);
             });
             long changed = 0;
             for (int ch = 0; ch < chunks; ch++) {
@@ -311,40 +355,66 @@ final class LloydEngine {
 
     /**
      * Elkan's test for rows {@code [s, e)} (Elkan, Using the triangle inequality to accelerate
-     * k-means, ICML 2003), in three passes like Hamerly's: widen the bounds by the centre moves and
-     * skip rows whose upper bound {@code u} is below every other centre's lower bound or half gap
-     * {@code ||c_a - c|| / 2} (a test on bounds alone, so those rows are never read); tighten the
-     * upper bound of the rest (four rows per SIMD loop); then compute only the centres {@code c}
-     * that neither test rules out against the tight bound, four per SIMD loop, and choose among them with the
-     * kernel's exact rule. Every ruled-out centre is provably farther than the own centre, so the
-     * label is the exact argmin, as in Lloyd.
+     * k-means, ICML 2003), with Hamerly's single bound in front of it. Each row keeps an upper bound
+     * {@code u} to its own centre, Hamerly's lower bound to all others, and a lower bound per
+     * centre. The per-centre bounds are stored plus the centre's drift (the sum of its moves so
+     * far) at the time they were set, so the current bound is the stored value less the drift now:
+     * widening them costs nothing, and a row's k bounds are read only when its cheap bounds fail.
+     * Passes: skip rows with {@code u} below Hamerly's bound or half the gap to the nearest centre;
+     * then rows whose {@code u} is below every other centre's bound or half gap {@code ||c_a - c|| / 2}
+     * (still unread); tighten the upper bound of the rest (four rows per SIMD loop); compute only the
+     * centres that neither test rules out against the tight bound, four per SIMD loop, and choose
+     * among them with the kernel's exact rule. Every ruled-out centre is provably farther than the
+     * own centre, so the label is the exact argmin, as in Lloyd.
      */
-    private long[] elkanChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
-                              double[] upper, double[] lowerAll, int[] gather, double[] halfGap, double[] halfCenterGap,
-                              double[] xNorms, double[] moved) {
+    private long[] elkanChunk(int s, int e, SquaredEuclidean.Centers prepared, State st) {
+        int[] labels = st.labels;
+        int[] fresh = st.fresh;
+        double[] upper = st.upper;
+        double[] lower = st.lower;
+        double[] lowerAll = st.lowerAll;
+        double[] drift = st.drift;
+        double[] halfCenterGap = st.halfCenterGap;
+        double[] halfGap = st.halfGap;
+        double[] moved = st.moved;
+        int[] gather = st.gather;
+        int farIndex = (int) st.largestMoves[0];
+        double farMove = st.largestMoves[1];
+        double secondMove = st.largestMoves[2];
         int m = s;
         for (int i = s; i < e; i++) {
             int a = labels[i];
             fresh[i] = a;
             double u = upper[i] += moved[a];
+            double l = lower[i] = Math.max(0, lower[i] - (a == farIndex ? secondMove : farMove));
+            if (u < Math.max(halfGap[a], l) * (1 - BOUND_SLACK)) {
+                continue;
+            }
             int base = i * k;
             int gapRow = a * k;
             // the nearest any other centre can be: its lower bound, or half its gap to the own
             // centre (the diagonal holds infinity, so the own centre never counts)
             double nearestOther = Double.POSITIVE_INFINITY;
+            double nearestBound = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {
-                double l = Math.max(0, lowerAll[base + c] - moved[c]);
-                lowerAll[base + c] = l;
-                nearestOther = Math.min(nearestOther, Math.max(l, halfCenterGap[gapRow + c]));
+                double bound = lowerAll[base + c] - drift[c];
+                nearestOther = Math.min(nearestOther, Math.max(bound, halfCenterGap[gapRow + c]));
+                if (c != a) {
+                    nearestBound = Math.min(nearestBound, bound);
+                }
             }
+            lower[i] = Math.max(l, nearestBound); // both are lower bounds to every other centre
             // Only rows that some centre might beat are read (to tighten u) at all.
             if (u >= nearestOther * (1 - BOUND_SLACK)) {
                 gather[m++] = i;
             }
         }
-        long dc = m - s;
-        SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
-        long ex = 0;
+        // Rows that failed are read once: the own centre and every rival its loose bound admits are
+        // computed together (a second read to tighten the bound first would cost more than the
+        // few extra rivals, at these widths).
+        long dc = 0;
+        double[] xNorms = summary.rowNorms();
+        long[] exactChecks = new long[1];
         float[] lanes = SquaredEuclidean.lanesBuffer();
         int[] candidates = new int[k];
         double[] approx = new double[k];
@@ -352,63 +422,265 @@ final class LloydEngine {
             int i = gather[g];
             int a = labels[i];
             double u = upper[i];
-            if (u < halfGap[a] * (1 - BOUND_SLACK)) {
-                continue;
-            }
             int base = i * k;
             int count = 0;
             candidates[count++] = a;
             for (int c = 0; c < k; c++) {
-                if (c != a && u >= Math.max(lowerAll[base + c], halfCenterGap[a * k + c]) * (1 - BOUND_SLACK)) {
+                if (c != a && u >= Math.max(lowerAll[base + c] - drift[c], halfCenterGap[a * k + c]) * (1 - BOUND_SLACK)) {
                     candidates[count++] = c;
                 }
             }
-            if (count == 1) {
-                continue;
-            }
-            java.util.Arrays.sort(candidates, 0, count); // ties go to the lowest index
-            SquaredEuclidean.approximateMany(data, i, xNorms[i], prepared, candidates, count, approx, lanes);
             dc += count;
             double nx = xNorms[i];
-            double cut = Double.POSITIVE_INFINITY;
+            int best = nearestCandidate(i, prepared, candidates, count, approx, lanes, exactChecks);
             for (int r = 0; r < count; r++) {
-                cut = Math.min(cut, approx[r] + prepared.error(nx, candidates[r]));
+                int c = candidates[r];
+                lowerAll[base + c] = Math.sqrt(Math.max(0, approx[r] - prepared.error(nx, c))) + drift[c];
             }
-            cut += EXACT_SLACK * Math.abs(cut);
-            int best = -1;
-            int finalists = 0;
+            int b = candidates[best];
+            double nearestBound = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                if (c != b) {
+                    nearestBound = Math.min(nearestBound, lowerAll[base + c] - drift[c]);
+                }
+            }
+            lower[i] = Math.max(0, nearestBound);
+            fresh[i] = b;
+            upper[i] = Math.sqrt(Math.max(0, approx[best] + prepared.error(nx, b)));
+        }
+        return new long[] {dc, exactChecks[0]};
+    }
+
+    /**
+     * Yinyang's test for rows {@code [s, e)} (Ding, Zhao, Shen, Musuvathi and Mytkowicz, Yinyang
+     * k-means: a drop-in replacement of the classic k-means with consistent speedup, ICML 2015): the
+     * centres are split into groups of about {@value #YINYANG_GROUP_SIZE}, and every row keeps an
+     * upper bound to its own centre and one lower bound per group (to every member but its own
+     * centre), each widened by its group's largest move. Global filter: a row whose upper bound is
+     * below every group bound (or below half its centre's gap to the nearest other) is skipped
+     * unread. Group filter: after tightening the upper bound, only groups whose bound it reaches are
+     * opened; local filter: inside them, a centre whose own bound (the group's bound before widening,
+     * less that centre's move) exceeds the upper bound is skipped. The survivors are compared as in
+     * Elkan's method and the label is the exact argmin, as in Lloyd.
+     */
+    private long[] yinyangChunk(int s, int e, SquaredEuclidean.Centers prepared, State st) {
+        int[] labels = st.labels;
+        int[] fresh = st.fresh;
+        double[] upper = st.upper;
+        double[] moved = st.moved;
+        double[] gl = st.groupLower;
+        double[] groupMove = st.groupMove;
+        int[] gather = st.gather;
+        int t = groupMove.length;
+        int m = s;
+        for (int i = s; i < e; i++) {
+            int a = labels[i];
+            fresh[i] = a;
+            double u = upper[i] += moved[a];
+            int gb = i * t;
+            double globalLower = Double.POSITIVE_INFINITY;
+            for (int g = 0; g < t; g++) {
+                double l = Math.max(0, gl[gb + g] - groupMove[g]);
+                gl[gb + g] = l;
+                globalLower = Math.min(globalLower, l);
+            }
+            if (u >= Math.max(globalLower, st.halfGap[a]) * (1 - BOUND_SLACK)) {
+                gather[m++] = i;
+            }
+        }
+        long dc = m - s;
+        double[] xNorms = summary.rowNorms();
+        SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
+        long[] exactChecks = new long[1];
+        float[] lanes = SquaredEuclidean.lanesBuffer();
+        int[] candidates = new int[k];
+        double[] approx = new double[k];
+        boolean[] opened = new boolean[t];
+        double[] fresher = new double[t];
+        for (int q = s; q < m; q++) {
+            int i = gather[q];
+            int a = labels[i];
+            double u = upper[i];
+            int gb = i * t;
+            if (u < st.halfGap[a] * (1 - BOUND_SLACK)) {
+                continue;
+            }
+            int count = 0;
+            candidates[count++] = a;
+            for (int g = 0; g < t; g++) {
+                double l = gl[gb + g];
+                opened[g] = u >= l * (1 - BOUND_SLACK);
+                if (!opened[g]) {
+                    continue;
+                }
+                // the group's bound before this iteration's widening (unknown once clamped at 0)
+                double before = l > 0 ? l + groupMove[g] : 0;
+                double skipped = Double.POSITIVE_INFINITY;
+                for (int c : st.groupMembers[g]) {
+                    if (c == a) {
+                        continue;
+                    }
+                    double own = before - moved[c];
+                    if (u < own * (1 - BOUND_SLACK)) {
+                        skipped = Math.min(skipped, own);
+                    } else {
+                        candidates[count++] = c;
+                    }
+                }
+                fresher[g] = skipped;
+            }
+            if (count == 1) {
+                for (int g = 0; g < t; g++) {
+                    if (opened[g]) {
+                        gl[gb + g] = fresher[g]; // every member was ruled out by its own, tighter bound
+                    }
+                }
+                continue;
+            }
+            dc += count;
+            double nx = xNorms[i];
+            int best = nearestCandidate(i, prepared, candidates, count, approx, lanes, exactChecks);
+            int b = candidates[best];
             for (int r = 0; r < count; r++) {
+                int c = candidates[r];
+                if (c == b) {
+                    continue;
+                }
+                int g = st.groupOf[c];
+                double low = Math.sqrt(Math.max(0, approx[r] - prepared.error(nx, c)));
+                if (opened[g]) {
+                    fresher[g] = Math.min(fresher[g], low);
+                } else {
+                    gl[gb + g] = Math.min(gl[gb + g], low); // the old centre, in a group left closed
+                }
+            }
+            for (int g = 0; g < t; g++) {
+                if (opened[g]) {
+                    gl[gb + g] = fresher[g];
+                }
+            }
+            fresh[i] = b;
+            upper[i] = Math.sqrt(Math.max(0, approx[best] + prepared.error(nx, b)));
+        }
+        return new long[] {dc, exactChecks[0]};
+    }
+
+    /**
+     * Yinyang's grouping: the starting centres clustered into {@code t} groups by a few Lloyd
+     * iterations from evenly spaced centres (as Ding et al. do), empty groups dropped. Any grouping
+     * keeps the result exact; a good one makes the group bounds tight.
+     */
+    private int[] groupCentres(float[] centers, int t) {
+        double[] g = new double[t * d];
+        for (int q = 0; q < t; q++) {
+            int c = (int) ((long) q * k / t);
+            for (int j = 0; j < d; j++) {
+                g[q * d + j] = centers[c * d + j];
+            }
+        }
+        int[] groupOf = new int[k];
+        for (int iteration = 0; iteration < YINYANG_GROUPING_ITERATIONS; iteration++) {
+            for (int c = 0; c < k; c++) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int q = 0; q < t; q++) {
+                    double sum = 0;
+                    for (int j = 0; j < d; j++) {
+                        double diff = centers[c * d + j] - g[q * d + j];
+                        sum += diff * diff;
+                    }
+                    if (sum < best) {
+                        best = sum;
+                        groupOf[c] = q;
+                    }
+                }
+            }
+            int[] size = new int[t];
+            double[] next = new double[t * d];
+            for (int c = 0; c < k; c++) {
+                size[groupOf[c]]++;
+                for (int j = 0; j < d; j++) {
+                    next[groupOf[c] * d + j] += centers[c * d + j];
+                }
+            }
+            for (int q = 0; q < t; q++) {
+                for (int j = 0; j < d && size[q] > 0; j++) {
+                    g[q * d + j] = next[q * d + j] / size[q];
+                }
+            }
+        }
+        int[] renumber = new int[t];
+        java.util.Arrays.fill(renumber, -1);
+        int used = 0;
+        for (int c = 0; c < k; c++) {
+            if (renumber[groupOf[c]] < 0) {
+                renumber[groupOf[c]] = used++;
+            }
+            groupOf[c] = renumber[groupOf[c]];
+        }
+        return groupOf;
+    }
+
+    private static int[][] members(int[] groupOf, int groups) {
+        int[] size = new int[groups];
+        for (int g : groupOf) {
+            size[g]++;
+        }
+        int[][] members = new int[groups][];
+        for (int g = 0; g < groups; g++) {
+            members[g] = new int[size[g]];
+            size[g] = 0;
+        }
+        for (int c = 0; c < groupOf.length; c++) {
+            members[groupOf[c]][size[groupOf[c]]++] = c;
+        }
+        return members;
+    }
+
+    /**
+     * The exact nearest of {@code count} candidate centres of row {@code i} (sorted ascending, so
+     * that ties go to the lowest index): their approximate distances go into {@code approx}, and
+     * those within the kernel's error bound of the best are re-compared exactly (counted in
+     * {@code exactChecks[0]}). Returns the winner's position in {@code candidates}.
+     */
+    private int nearestCandidate(int i, SquaredEuclidean.Centers prepared, int[] candidates, int count,
+                                 double[] approx, float[] lanes, long[] exactChecks) {
+        java.util.Arrays.sort(candidates, 0, count);
+        double nx = summary.rowNorms()[i];
+        SquaredEuclidean.approximateMany(data, i, nx, prepared, candidates, count, approx, lanes);
+        double cut = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < count; r++) {
+            cut = Math.min(cut, approx[r] + prepared.error(nx, candidates[r]));
+        }
+        cut += EXACT_SLACK * Math.abs(cut);
+        int best = -1;
+        int finalists = 0;
+        for (int r = 0; r < count; r++) {
+            if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
+                finalists++;
+                if (best < 0) {
+                    best = r;
+                }
+            }
+        }
+        if (finalists > 1) {
+            double bestExact = Double.POSITIVE_INFINITY;
+            for (int r = best; r < count; r++) {
                 if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
-                    finalists++;
-                    if (best < 0) {
+                    double exact = SquaredEuclidean.distance(data, i, prepared.matrix(), candidates[r]);
+                    exactChecks[0]++;
+                    if (exact < bestExact) {
+                        bestExact = exact;
                         best = r;
                     }
                 }
             }
-            if (finalists > 1) {
-                double bestExact = Double.POSITIVE_INFINITY;
-                for (int r = best; r < count; r++) {
-                    if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
-                        double exact = SquaredEuclidean.distance(data, i, prepared.matrix(), candidates[r]);
-                        ex++;
-                        if (exact < bestExact) {
-                            bestExact = exact;
-                            best = r;
-                        }
-                    }
-                }
-            }
-            for (int r = 0; r < count; r++) {
-                lowerAll[base + candidates[r]] = Math.sqrt(Math.max(0, approx[r] - prepared.error(nx, candidates[r])));
-            }
-            fresh[i] = candidates[best];
-            upper[i] = Math.sqrt(Math.max(0, approx[best] + prepared.error(nx, candidates[best])));
         }
-        return new long[] {dc, ex};
+        return best;
     }
 
     /** Moves the changed rows of {@code [s, e)} between the chunk's sums, in row order; returns how many changed. */
-    private long applyChanges(int s, int e, float[] x, int[] labels, int[] fresh, double[] sums, int[] counts) {
+    private long applyChanges(int s, int e, float[] x, int[] labels, int[] fresh, double[] sums, int[] counts,
+                              boolean[] touched) {
         long changed = 0;
         for (int i = s; i < e; i++) {
             int now = fresh[i];
@@ -420,12 +692,14 @@ final class LloydEngine {
             int o = i * d;
             if (was >= 0) {
                 counts[was]--;
+                touched[was] = true;
                 int b = was * d;
                 for (int j = 0; j < d; j++) {
                     sums[b + j] -= x[o + j];
                 }
             }
             counts[now]++;
+            touched[now] = true;
             int b = now * d;
             for (int j = 0; j < d; j++) {
                 sums[b + j] += x[o + j];
@@ -435,18 +709,38 @@ final class LloydEngine {
         return changed;
     }
 
-    /** Centre sums and counts: chunk partials added in chunk order (parallel over disjoint slices). */
-    private void reduce(double[][] partialSums, int[][] partialCounts, double[] totals, long[] counts) {
-        parallel.forEach(k * d, 8192, (s, e) -> {
-            java.util.Arrays.fill(totals, s, e, 0.0);
-            for (double[] p : partialSums) {
-                for (int j = s; j < e; j++) {
-                    totals[j] += p[j];
+    /**
+     * Centre sums and counts: chunk partials added in chunk order, redone only for the centres some
+     * chunk touched (or a relocation edited) since the last call, so late iterations with few label
+     * changes read little. The kept totals of the others are the same sums in the same order, so
+     * the result is the bits of a full reduction.
+     */
+    private void reduce(State st, double[] totals, long[] counts) {
+        boolean[] dirty = st.relocatedInto.clone();
+        java.util.Arrays.fill(st.relocatedInto, false);
+        for (boolean[] t : st.touched) {
+            for (int c = 0; c < k; c++) {
+                dirty[c] |= t[c];
+                t[c] = false;
+            }
+        }
+        parallel.forEach(k, 1, (cs, ce) -> {
+            for (int c = cs; c < ce; c++) {
+                if (!dirty[c]) {
+                    continue;
+                }
+                int from = c * d;
+                int to = from + d;
+                java.util.Arrays.fill(totals, from, to, 0.0);
+                for (double[] p : st.partialSums) {
+                    for (int j = from; j < to; j++) {
+                        totals[j] += p[j];
+                    }
                 }
             }
         });
         java.util.Arrays.fill(counts, 0);
-        for (int[] p : partialCounts) {
+        for (int[] p : st.partialCounts) {
             for (int c = 0; c < k; c++) {
                 counts[c] += p[c];
             }
@@ -481,7 +775,8 @@ final class LloydEngine {
      * Gives every empty cluster one row according to the policy (scikit-learn's semantics: the row's
      * label is left alone, only the sums and counts move, so the next assignment settles it).
      */
-    private int relocateEmpty(float[] centers, int[] labels, double[] totals, long[] counts, int iteration) {
+    private int relocateEmpty(float[] centers, int[] labels, double[] totals, long[] counts, int iteration,
+                              boolean[] edited) {
         int empty = 0;
         for (int c = 0; c < k; c++) {
             if (counts[c] == 0) {
@@ -543,6 +838,8 @@ final class LloydEngine {
             }
             counts[from]--;
             counts[c] = 1;
+            edited[from] = true;
+            edited[c] = true;
             dist[far] = -1; // taken
             relocated++;
         }

@@ -52,7 +52,7 @@ class KMeansVariantsTest {
         for (Initialization init : new Initialization[] {Initialization.KMEANS_PLUS_PLUS, Initialization.RANDOM_GAUSSIAN}) {
             KMeansOptions options = KMeansOptions.defaults(12).withInit(init).withTolerance(0, ToleranceMode.CENTER_SHIFT);
             Clustering lloyd = fit(options.withVariant(KMeansVariant.LLOYD), 2, 9);
-            for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.HAMERLY, KMeansVariant.ELKAN}) {
+            for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.HAMERLY, KMeansVariant.ELKAN, KMeansVariant.YINYANG}) {
                 Clustering fast = fit(options.withVariant(v), 2, 9);
                 String what = init.yamlName() + " " + v.yamlName();
                 assertSameResult(lloyd, fast, what);
@@ -65,6 +65,21 @@ class KMeansVariantsTest {
                 assertSameResult(fast, fit(options.withVariant(v), 8, 9), what + " at 8 threads");
             }
         }
+    }
+
+    @Test
+    void yinyangWithSeveralGroupsEqualsLloydAtAnyThreadCount() {
+        // 40 centres on 12 overlapping blobs: 4 groups, centres crowded inside blobs, many changes
+        KMeansOptions options = KMeansOptions.defaults(40).withTolerance(0, ToleranceMode.CENTER_SHIFT);
+        Clustering lloyd = fit(options.withVariant(KMeansVariant.LLOYD), 1, 4);
+        assertTrue(lloyd.iterations() > 10, "should need many iterations, took " + lloyd.iterations());
+        Clustering yinyang = fit(options.withVariant(KMeansVariant.YINYANG), 2, 4);
+        assertSameResult(lloyd, yinyang, "yinyang, 40 centres");
+        assertSameResult(yinyang, fit(options.withVariant(KMeansVariant.YINYANG), 8, 4), "yinyang at 8 threads");
+        long saved = (Long) yinyang.diagnostics().get("distance_computations_saved");
+        long hamerlySaved = (Long) fit(options.withVariant(KMeansVariant.HAMERLY), 2, 4).diagnostics()
+                .get("distance_computations_saved");
+        assertTrue(saved > hamerlySaved, "group bounds should skip more than one bound: " + saved + " vs " + hamerlySaved);
     }
 
     @Test
