@@ -44,10 +44,6 @@ final class LloydEngine {
      * Hamerly's tightening decision.
      */
     private static final double TIGHTEN_BREAK_EVEN_K = 16;
-    /** Centres per Yinyang group (Ding et al. use k / 10 groups). */
-    private static final int YINYANG_GROUP_SIZE = 10;
-    /** Lloyd iterations that group the starting centres for Yinyang. */
-    private static final int YINYANG_GROUPING_ITERATIONS = 5;
     /** Per skipped iteration, the factor on a chunk's remembered tightening failure rate. */
     private static final double TIGHTEN_RETRY_DECAY = 0.8;
     /** Relative slack for double rounding when exact distances decide between near-tied centres. */
@@ -118,12 +114,6 @@ final class LloydEngine {
                         st.drift[c] += st.moved[c];
                     }
                 }
-                if (st.yinyang) {
-                    java.util.Arrays.fill(st.groupMove, 0);
-                    for (int c = 0; c < k; c++) {
-                        st.groupMove[st.groupOf[c]] = Math.max(st.groupMove[st.groupOf[c]], st.moved[c]);
-                    }
-                }
             }
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
             trace.add(it);
@@ -181,7 +171,6 @@ final class LloydEngine {
      */
     private final class State {
         final boolean elkan;
-        final boolean yinyang;
         final boolean bounded;
         final float[] centers;
         final int[] labels = new int[n];
@@ -208,25 +197,14 @@ final class LloydEngine {
         final double[] halfCenterGap;
         /** Elkan: each centre's drift, the sum of its moves so far (see {@link #elkanChunk}). */
         final double[] drift;
-        /** Yinyang: the group of every centre, the members of each group, and per row a lower bound per group. */
-        final int[] groupOf;
-        final int[][] groupMembers;
-        final double[] groupLower;
-        final double[] groupMove;
         long distances;
         long exactChecks;
 
         State(KMeansVariant variant, float[] centers) {
             this.elkan = variant == KMeansVariant.ELKAN;
-            this.yinyang = variant == KMeansVariant.YINYANG;
             this.bounded = variant != KMeansVariant.LLOYD;
             this.centers = centers;
             java.util.Arrays.fill(labels, -1);
-            groupOf = yinyang ? groupCentres(centers, Math.max(1, Math.round(k / (float) YINYANG_GROUP_SIZE))) : null;
-            int groups = yinyang ? 1 + java.util.Arrays.stream(groupOf).max().orElse(0) : 0;
-            groupMembers = yinyang ? members(groupOf, groups) : null;
-            groupLower = yinyang ? new double[n * groups] : null;
-            groupMove = yinyang ? new double[groups] : null;
             upper = bounded ? new double[n] : null;
             lower = bounded ? new double[n] : null;
             lowerAll = elkan ? new double[n * k] : null;
@@ -251,17 +229,6 @@ final class LloydEngine {
                     ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, null, upper, lower,
                             lowerAll);
                     dc = (long) (e - s) * k;
-                    if (yinyang) {
-                        // every group starts from the row's bound on all other centres
-                        int t = groupMove.length;
-                        for (int i = s; i < e; i++) {
-                            java.util.Arrays.fill(groupLower, i * t, (i + 1) * t, lower[i]);
-                        }
-                    }
-                } else if (yinyang) {
-                    long[] work = yinyangChunk(s, e, prepared, this);
-                    dc = work[0];
-                    ex = work[1];
                 } else if (elkan) {
                     long[] work = elkanChunk(s, e, prepared, this);
                     dc = work[0];
@@ -449,191 +416,6 @@ final class LloydEngine {
             upper[i] = Math.sqrt(Math.max(0, approx[best] + prepared.error(nx, b)));
         }
         return new long[] {dc, exactChecks[0]};
-    }
-
-    /**
-     * Yinyang's test for rows {@code [s, e)} (Ding, Zhao, Shen, Musuvathi and Mytkowicz, Yinyang
-     * k-means: a drop-in replacement of the classic k-means with consistent speedup, ICML 2015): the
-     * centres are split into groups of about {@value #YINYANG_GROUP_SIZE}, and every row keeps an
-     * upper bound to its own centre and one lower bound per group (to every member but its own
-     * centre), each widened by its group's largest move. Global filter: a row whose upper bound is
-     * below every group bound (or below half its centre's gap to the nearest other) is skipped
-     * unread. Group filter: after tightening the upper bound, only groups whose bound it reaches are
-     * opened; local filter: inside them, a centre whose own bound (the group's bound before widening,
-     * less that centre's move) exceeds the upper bound is skipped. The survivors are compared as in
-     * Elkan's method and the label is the exact argmin, as in Lloyd.
-     */
-    private long[] yinyangChunk(int s, int e, SquaredEuclidean.Centers prepared, State st) {
-        int[] labels = st.labels;
-        int[] fresh = st.fresh;
-        double[] upper = st.upper;
-        double[] moved = st.moved;
-        double[] gl = st.groupLower;
-        double[] groupMove = st.groupMove;
-        int[] gather = st.gather;
-        int t = groupMove.length;
-        int m = s;
-        for (int i = s; i < e; i++) {
-            int a = labels[i];
-            fresh[i] = a;
-            double u = upper[i] += moved[a];
-            int gb = i * t;
-            double globalLower = Double.POSITIVE_INFINITY;
-            for (int g = 0; g < t; g++) {
-                double l = Math.max(0, gl[gb + g] - groupMove[g]);
-                gl[gb + g] = l;
-                globalLower = Math.min(globalLower, l);
-            }
-            if (u >= Math.max(globalLower, st.halfGap[a]) * (1 - BOUND_SLACK)) {
-                gather[m++] = i;
-            }
-        }
-        long dc = m - s;
-        double[] xNorms = summary.rowNorms();
-        SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
-        long[] exactChecks = new long[1];
-        float[] lanes = SquaredEuclidean.lanesBuffer();
-        int[] candidates = new int[k];
-        double[] approx = new double[k];
-        boolean[] opened = new boolean[t];
-        double[] fresher = new double[t];
-        for (int q = s; q < m; q++) {
-            int i = gather[q];
-            int a = labels[i];
-            double u = upper[i];
-            int gb = i * t;
-            if (u < st.halfGap[a] * (1 - BOUND_SLACK)) {
-                continue;
-            }
-            int count = 0;
-            candidates[count++] = a;
-            for (int g = 0; g < t; g++) {
-                double l = gl[gb + g];
-                opened[g] = u >= l * (1 - BOUND_SLACK);
-                if (!opened[g]) {
-                    continue;
-                }
-                // the group's bound before this iteration's widening (unknown once clamped at 0)
-                double before = l > 0 ? l + groupMove[g] : 0;
-                double skipped = Double.POSITIVE_INFINITY;
-                for (int c : st.groupMembers[g]) {
-                    if (c == a) {
-                        continue;
-                    }
-                    double own = before - moved[c];
-                    if (u < own * (1 - BOUND_SLACK)) {
-                        skipped = Math.min(skipped, own);
-                    } else {
-                        candidates[count++] = c;
-                    }
-                }
-                fresher[g] = skipped;
-            }
-            if (count == 1) {
-                for (int g = 0; g < t; g++) {
-                    if (opened[g]) {
-                        gl[gb + g] = fresher[g]; // every member was ruled out by its own, tighter bound
-                    }
-                }
-                continue;
-            }
-            dc += count;
-            double nx = xNorms[i];
-            int best = nearestCandidate(i, prepared, candidates, count, approx, lanes, exactChecks);
-            int b = candidates[best];
-            for (int r = 0; r < count; r++) {
-                int c = candidates[r];
-                if (c == b) {
-                    continue;
-                }
-                int g = st.groupOf[c];
-                double low = Math.sqrt(Math.max(0, approx[r] - prepared.error(nx, c)));
-                if (opened[g]) {
-                    fresher[g] = Math.min(fresher[g], low);
-                } else {
-                    gl[gb + g] = Math.min(gl[gb + g], low); // the old centre, in a group left closed
-                }
-            }
-            for (int g = 0; g < t; g++) {
-                if (opened[g]) {
-                    gl[gb + g] = fresher[g];
-                }
-            }
-            fresh[i] = b;
-            upper[i] = Math.sqrt(Math.max(0, approx[best] + prepared.error(nx, b)));
-        }
-        return new long[] {dc, exactChecks[0]};
-    }
-
-    /**
-     * Yinyang's grouping: the starting centres clustered into {@code t} groups by a few Lloyd
-     * iterations from evenly spaced centres (as Ding et al. do), empty groups dropped. Any grouping
-     * keeps the result exact; a good one makes the group bounds tight.
-     */
-    private int[] groupCentres(float[] centers, int t) {
-        double[] g = new double[t * d];
-        for (int q = 0; q < t; q++) {
-            int c = (int) ((long) q * k / t);
-            for (int j = 0; j < d; j++) {
-                g[q * d + j] = centers[c * d + j];
-            }
-        }
-        int[] groupOf = new int[k];
-        for (int iteration = 0; iteration < YINYANG_GROUPING_ITERATIONS; iteration++) {
-            for (int c = 0; c < k; c++) {
-                double best = Double.POSITIVE_INFINITY;
-                for (int q = 0; q < t; q++) {
-                    double sum = 0;
-                    for (int j = 0; j < d; j++) {
-                        double diff = centers[c * d + j] - g[q * d + j];
-                        sum += diff * diff;
-                    }
-                    if (sum < best) {
-                        best = sum;
-                        groupOf[c] = q;
-                    }
-                }
-            }
-            int[] size = new int[t];
-            double[] next = new double[t * d];
-            for (int c = 0; c < k; c++) {
-                size[groupOf[c]]++;
-                for (int j = 0; j < d; j++) {
-                    next[groupOf[c] * d + j] += centers[c * d + j];
-                }
-            }
-            for (int q = 0; q < t; q++) {
-                for (int j = 0; j < d && size[q] > 0; j++) {
-                    g[q * d + j] = next[q * d + j] / size[q];
-                }
-            }
-        }
-        int[] renumber = new int[t];
-        java.util.Arrays.fill(renumber, -1);
-        int used = 0;
-        for (int c = 0; c < k; c++) {
-            if (renumber[groupOf[c]] < 0) {
-                renumber[groupOf[c]] = used++;
-            }
-            groupOf[c] = renumber[groupOf[c]];
-        }
-        return groupOf;
-    }
-
-    private static int[][] members(int[] groupOf, int groups) {
-        int[] size = new int[groups];
-        for (int g : groupOf) {
-            size[g]++;
-        }
-        int[][] members = new int[groups][];
-        for (int g = 0; g < groups; g++) {
-            members[g] = new int[size[g]];
-            size[g] = 0;
-        }
-        for (int c = 0; c < groupOf.length; c++) {
-            members[groupOf[c]][size[groupOf[c]]++] = c;
-        }
-        return members;
     }
 
     /**
