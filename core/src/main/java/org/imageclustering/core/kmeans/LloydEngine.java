@@ -19,12 +19,13 @@ import org.imageclustering.core.StopReason;
  * <p><b>Determinism.</b> Rows are cut into fixed chunks (their size depends on n, k and d only).
  * Each chunk keeps its own float64 sums and counts per centre, updated in row order for the rows
  * whose label changed (so a chunk whose rows all kept their labels costs nothing); the centre sums
- * are the chunk sums added in chunk order. Labels come from the kernel's exact-argmin rule. The
- * result is therefore bit-identical at any thread count and for both variants, which make the same
- * label changes in the same order.
+ * are the chunk sums added in chunk order, redone only for the centres whose sums some chunk
+ * changed. Labels come from the kernel's exact-argmin rule. The result is therefore bit-identical
+ * at any thread count and for every variant, which make the same label changes in the same order;
+ * the distortion comes from the sums, so it is too.
  *
- * <p><b>Memory.</b> Besides the data (never copied): per row a label, a distance and two bounds
- * (Hamerly) or k + 1 bounds (Elkan, allocated once per run); per chunk {@code k x d} doubles, with
+ * <p><b>Memory.</b> Besides the data (never copied): per row a label and two bounds (Hamerly) or
+ * k + 2 bounds (Elkan, allocated once per run); per chunk {@code k x d} doubles, with
  * the chunk count capped so that these stay under {@value #PARTIAL_BUDGET} doubles. Nothing
  * proportional to {@code n x k} or {@code chunks x k x d} is allocated per iteration.
  *
