@@ -910,6 +910,19 @@ public final class SquaredEuclidean {
             total += s2;
             total += s3;
         }
+        if (q0 + 2 * CHUNK <= d) {
+            float s0 = 0;
+            float s1 = 0;
+            int a = xo + q0;
+            int b = co + q0;
+            for (int j = 0; j < CHUNK; j++) {
+                s0 = Math.fma(x[a + j], c[b + j], s0);
+                s1 = Math.fma(x[a + CHUNK + j], c[b + CHUNK + j], s1);
+            }
+            total += s0;
+            total += s1;
+            q0 += 2 * CHUNK;
+        }
         for (; q0 < d; q0 += CHUNK) {
             int q1 = Math.min(d, q0 + CHUNK);
             float s = 0;

@@ -89,7 +89,11 @@ public final class KMeans implements ClusteringAlgorithm {
         return new LloydEngine(data, summary, options, context.parallel()).run(start, variant, context);
     }
 
-    /** The checks made before any work: k against n, finite data, the shape of given centroids. */
+    /**
+     * The shape checks made before any work: k against n, the width of given centroids. Finite data
+     * is checked by {@link DataSummary#of}, which reads every value anyway and comes before any
+     * initialisation; callers that make no summary check it themselves.
+     */
     static void validate(FloatMatrix data, KMeansOptions options) {
         if (options.k() > data.rows()) {
             throw new IllegalArgumentException("k = " + options.k() + " is larger than the number of rows ("
@@ -98,7 +102,6 @@ public final class KMeans implements ClusteringAlgorithm {
         if (data.cols() == 0) {
             throw new IllegalArgumentException("the data has no features (0 columns)");
         }
-        data.requireFinite("the data");
         FloatMatrix given = options.givenCentroids();
         if (given != null && given.cols() != data.cols()) {
             throw new IllegalArgumentException("the given centroids have " + given.cols()

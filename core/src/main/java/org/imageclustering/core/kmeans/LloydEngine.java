@@ -19,12 +19,13 @@ import org.imageclustering.core.StopReason;
  * <p><b>Determinism.</b> Rows are cut into fixed chunks (their size depends on n, k and d only).
  * Each chunk keeps its own float64 sums and counts per centre, updated in row order for the rows
  * whose label changed (so a chunk whose rows all kept their labels costs nothing); the centre sums
- * are the chunk sums added in chunk order. Labels come from the kernel's exact-argmin rule. The
- * result is therefore bit-identical at any thread count and for both variants, which make the same
- * label changes in the same order.
+ * are the chunk sums added in chunk order, redone only for the centres whose sums some chunk
+ * changed. Labels come from the kernel's exact-argmin rule. The result is therefore bit-identical
+ * at any thread count and for every variant, which make the same label changes in the same order;
+ * the distortion comes from the sums, so it is too.
  *
- * <p><b>Memory.</b> Besides the data (never copied): per row a label, a distance and two bounds
- * (Hamerly) or k + 1 bounds (Elkan, allocated once per run); per chunk {@code k x d} doubles, with
+ * <p><b>Memory.</b> Besides the data (never copied): per row a label and two bounds (Hamerly) or
+ * k + 2 bounds (Elkan, allocated once per run); per chunk {@code k x d} doubles, with
  * the chunk count capped so that these stay under {@value #PARTIAL_BUDGET} doubles. Nothing
  * proportional to {@code n x k} or {@code chunks x k x d} is allocated per iteration.
  *
@@ -38,6 +39,25 @@ final class LloydEngine {
     private static final long PARTIAL_BUDGET = 16L << 20;
     /** Relative margin of Hamerly's skip test, far above the double rounding of the bounds. */
     private static final double BOUND_SLACK = 1e-9;
+    /**
+     * Centres up to which comparing a row with all of them costs about what reading the row does
+     * (the kernel is memory-bound there); beyond, its arithmetic grows with k. The unit of
+     * Hamerly's tightening decision.
+     */
+    private static final double TIGHTEN_BREAK_EVEN_K = 16;
+    /**
+     * What one distance by the few-pair kernel ({@code approximateMany}, rows gathered one by one)
+     * costs in distances of the block kernel; measured on Fashion-MNIST K=50 (about 4x).
+     */
+    private static final int FEW_PAIR_COST = 4;
+    /**
+     * How much a full refresh of an open row's bounds is worth against computing only its admitted
+     * rivals, in units of the latter's cost: refreshed rows fail again less often (on Fashion-MNIST
+     * 35% fewer rows re-read at K=50, 15% at K=10, for 12-20% less CPU time per fit).
+     */
+    private static final int REFRESH_WEIGHT = 3;
+    /** Per skipped iteration, the factor on a chunk's remembered tightening failure rate. */
+    private static final double TIGHTEN_RETRY_DECAY = 0.8;
     /** Relative slack for double rounding when exact distances decide between near-tied centres. */
     private static final double EXACT_SLACK = 1e-12;
 
@@ -72,86 +92,41 @@ final class LloydEngine {
 
     Clustering run(FloatMatrix start, KMeansVariant variant, FitContext context) {
         boolean elkan = variant == KMeansVariant.ELKAN;
-        boolean bounded = variant == KMeansVariant.HAMERLY || elkan;
+        boolean bounded = variant != KMeansVariant.LLOYD;
         if (elkan && (long) n * k > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("variant elkan needs n x k = " + ((long) n * k)
                     + " lower bounds, more than one Java array holds; use hamerly");
         }
-        double[] lowerAll = elkan ? new double[n * k] : null;
-        float[] x = data.data();
-        float[] centers = start.data().clone();
-        int[] labels = new int[n];
-        java.util.Arrays.fill(labels, -1);
-        int[] fresh = new int[n];
-        double[] dist = new double[n];
-        double[] upper = bounded ? new double[n] : null;
-        double[] lower = bounded ? new double[n] : null;
-        int[] gather = bounded ? new int[n] : null;
-        double[][] partialSums = new double[chunks][k * d];
-        int[][] partialCounts = new int[chunks][k];
-        long[] changedPerChunk = new long[chunks];
-        long[] distancesPerChunk = new long[chunks];
-        long[] exactPerChunk = new long[chunks];
+        State st = new State(variant, start.data().clone());
+        float[] centers = st.centers;
         double[] totals = new double[k * d];
         long[] counts = new long[k];
-        double[] moved = new double[k];
-        double[] halfGap = new double[k];
-        double[] largestMoves = new double[3]; // index of the centre that moved most, its move, the runner-up's
-        double[] centerGap = elkan ? new double[k * k] : null;
         double shiftTolerance = options.tolerance() * summary.meanVariance();
-        double[] xNorms = summary.rowNorms();
 
         List<IterationTrace> trace = new ArrayList<>();
         StopReason reason = StopReason.MAX_ITERATIONS;
         double previousDistortion = Double.NaN;
         long relocations = 0;
-        long distances = 0;
-        long exactChecks = 0;
         int relocatedBefore = 0;
         boolean centersAreFinal = false;
         int iteration = 0;
         while (iteration < options.maxIterations()) {
             long t0 = System.nanoTime();
             iteration++;
-            SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
-            boolean full = !bounded || iteration == 1;
-            parallel.forEach(n, chunk, (s, e) -> {
-                int ch = s / chunk;
-                long dc;
-                long ex;
-                if (full) {
-                    ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, dist, upper, lower,
-                            lowerAll);
-                    dc = (long) (e - s) * k;
-                } else if (elkan) {
-                    long[] work = elkanChunk(s, e, prepared, labels, fresh, upper, lowerAll, gather, halfGap,
-                            centerGap, xNorms, moved);
-                    dc = work[0];
-                    ex = work[1];
-                } else {
-                    long[] work = hamerlyChunk(s, e, prepared, labels, fresh, upper, lower, gather, halfGap, xNorms,
-                            moved, largestMoves);
-                    dc = work[0];
-                    ex = work[1];
-                }
-                distancesPerChunk[ch] = dc;
-                exactPerChunk[ch] = ex;
-                changedPerChunk[ch] = applyChanges(s, e, x, labels, fresh, partialSums[ch], partialCounts[ch],
-                        !full);
-            });
-            long changed = 0;
-            for (int ch = 0; ch < chunks; ch++) {
-                changed += changedPerChunk[ch];
-                distances += distancesPerChunk[ch];
-                exactChecks += exactPerChunk[ch];
-            }
-            reduce(partialSums, partialCounts, totals, counts);
+            long changed = st.assignAll(!bounded || iteration == 1);
+            reduce(st, totals, counts);
             double distortion = assignmentDistortion(centers, totals, counts);
-            int relocated = relocateEmpty(centers, labels, dist, totals, counts, iteration);
+            int relocated = relocateEmpty(centers, st.labels, totals, counts, iteration, st.relocatedInto);
             relocations += relocated;
-            double shift = updateCenters(centers, totals, counts, moved);
+            double shift = updateCenters(centers, totals, counts, st.moved);
+            st.prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
             if (bounded) {
-                prepareBounds(centers, moved, halfGap, largestMoves, centerGap);
+                prepareBounds(st.prepared, st.moved, st.halfGap, st.largestMoves, st.halfCenterGap);
+                if (st.elkan) {
+                    for (int c = 0; c < k; c++) {
+                        st.drift[c] += st.moved[c];
+                    }
+                }
             }
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
             trace.add(it);
@@ -177,60 +152,137 @@ final class LloydEngine {
             previousDistortion = distortion;
             relocatedBefore = relocated;
         }
-        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, centers);
-        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(finalCenters);
-        long finalDistances;
-        if (centersAreFinal && !bounded) {
-            finalDistances = 0; // the last assignment's labels and distances stand
-        } else if (centersAreFinal) {
-            finalDistances = n;
-            parallel.forEach(n, chunk, (s, e) -> {
-                float[] lanes = SquaredEuclidean.lanesBuffer();
-                for (int i = s; i < e; i++) {
-                    dist[i] = prepared.approximate(data, i, xNorms[i], labels[i], lanes);
-                }
-            });
-        } else {
-            // Re-run the assignment so that the labels match the returned centres (as scikit-learn does).
-            finalDistances = (long) n * k;
-            long[] ex = new long[chunks];
-            parallel.forEach(n, chunk, (s, e) ->
-                    ex[s / chunk] = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, dist, null, null));
-            for (long v : ex) {
-                exactChecks += v;
-            }
+        if (!centersAreFinal) {
+            // One more assignment so that the labels match the returned centres (as scikit-learn
+            // does); the bounded variants' bounds are already widened for these centres, so they
+            // skip most rows here too.
+            st.assignAll(!bounded);
+            reduce(st, totals, counts);
         }
-        distances += finalDistances;
-        double distortion = parallel.mapReduce(n, chunk, (s, e) -> {
-            double sum = 0;
-            for (int i = s; i < e; i++) {
-                sum += dist[i];
-            }
-            return sum;
-        }, 0.0, Double::sum);
+        // From the sums of the final labels, as every iteration's distortion: O(k d) instead of a
+        // distance per row, and the same bits for every variant, which reach the same sums.
+        double distortion = assignmentDistortion(centers, totals, counts);
         int[] sizes = new int[k];
-        for (int l : labels) {
-            sizes[l]++;
+        for (int c = 0; c < k; c++) {
+            sizes[c] = (int) counts[c];
         }
         long lloydDistances = (long) n * k * iteration + (centersAreFinal ? 0 : (long) n * k);
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("variant", variant.yamlName());
         diagnostics.put("empty_cluster_relocations", relocations);
-        diagnostics.put("distance_computations", distances);
+        diagnostics.put("distance_computations", st.distances);
         diagnostics.put("distance_computations_lloyd", lloydDistances);
-        diagnostics.put("distance_computations_saved", lloydDistances - distances);
-        diagnostics.put("exact_tie_checks", exactChecks);
-        return new Clustering(labels, finalCenters, sizes, distortion, iteration, reason, trace, diagnostics);
+        diagnostics.put("distance_computations_saved", lloydDistances - st.distances);
+        diagnostics.put("exact_tie_checks", st.exactChecks);
+        return new Clustering(st.labels, FloatMatrix.wrap(k, d, centers), sizes, distortion, iteration, reason, trace,
+                diagnostics);
+    }
+
+    /**
+     * The per-run arrays: labels, the bounds of the bounded variants, the per-chunk sums, and the
+     * centre movement bookkeeping that the next assignment reads.
+     */
+    private final class State {
+        final boolean elkan;
+        final boolean bounded;
+        final float[] centers;
+        final int[] labels = new int[n];
+        final int[] fresh = new int[n];
+        final double[] upper;
+        final double[] lower;
+        final double[] lowerAll;
+        final int[] gather;
+        final double[][] partialSums = new double[chunks][k * d];
+        final int[][] partialCounts = new int[chunks][k];
+        /** Per chunk, the centres whose sums it changed since the last reduction. */
+        final boolean[][] touched = new boolean[chunks][k];
+        /** Centres whose totals the last relocation of empty clusters edited in place. */
+        final boolean[] relocatedInto = new boolean[k];
+        final long[] changedPerChunk = new long[chunks];
+        final long[] distancesPerChunk = new long[chunks];
+        final long[] exactPerChunk = new long[chunks];
+        /** Per chunk: the share of the rows whose tightened upper bound still failed Hamerly's test, last time it was tried. */
+        final double[] tightenFailure = new double[chunks];
+        final double[] moved = new double[k];
+        final double[] halfGap = new double[k];
+        /** Index of the centre that moved most, its move, the runner-up's move. */
+        final double[] largestMoves = new double[3];
+        final double[] halfCenterGap;
+        /** Elkan: each centre's drift, the sum of its moves so far (see {@link #elkanChunk}). */
+        final double[] drift;
+        /** The current centres, packed for the kernel once per update. */
+        SquaredEuclidean.Centers prepared;
+        long distances;
+        long exactChecks;
+
+        State(KMeansVariant variant, float[] centers) {
+            this.elkan = variant == KMeansVariant.ELKAN;
+            this.bounded = variant != KMeansVariant.LLOYD;
+            this.centers = centers;
+            this.prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
+            java.util.Arrays.fill(labels, -1);
+            upper = bounded ? new double[n] : null;
+            lower = bounded ? new double[n] : null;
+            lowerAll = elkan ? new double[n * k] : null;
+            gather = bounded ? new int[n] : null;
+            halfCenterGap = elkan ? new double[k * k] : null;
+            drift = elkan ? new double[k] : null;
+        }
+
+        /**
+         * Assigns every row to its nearest current centre (all centres for every row when
+         * {@code full}, else by the variant's bounds) and moves the changed rows between the
+         * chunk sums; returns how many rows changed.
+         */
+        long assignAll(boolean full) {
+            SquaredEuclidean.Centers prepared = this.prepared;
+            double[] xNorms = summary.rowNorms();
+            parallel.forEach(n, chunk, (s, e) -> {
+                int ch = s / chunk;
+                long dc;
+                long ex;
+                if (full) {
+                    ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, null, upper, lower,
+                            lowerAll);
+                    dc = (long) (e - s) * k;
+                } else if (elkan) {
+                    long[] work = elkanChunk(s, e, prepared, this);
+                    dc = work[0];
+                    ex = work[1];
+                } else {
+                    long[] work = hamerlyChunk(s, e, prepared, labels, fresh, upper, lower, gather, halfGap, xNorms,
+                            moved, largestMoves, tightenFailure, ch);
+                    dc = work[0];
+                    ex = work[1];
+                }
+                distancesPerChunk[ch] = dc;
+                exactPerChunk[ch] = ex;
+                changedPerChunk[ch] = applyChanges(s, e, data.data(), labels, fresh, partialSums[ch],
+                        partialCounts[ch], touched[ch]);
+            });
+            long changed = 0;
+            for (int ch = 0; ch < chunks; ch++) {
+                changed += changedPerChunk[ch];
+                distances += distancesPerChunk[ch];
+                exactChecks += exactPerChunk[ch];
+            }
+            return changed;
+        }
     }
 
     /**
      * Hamerly's test for rows {@code [s, e)}: rows whose bounds prove the label are skipped; the
      * others first tighten the upper bound with one distance, and only then are compared with all
      * centres. Writes every row's (possibly unchanged) label to {@code fresh}.
+     *
+     * <p>Tightening reads a row to save comparing it with every centre; when most tightened rows
+     * fail the test anyway (early iterations, and small k, where comparing a row with every centre
+     * costs about what reading it does) the chunk sends its failing rows straight to the full
+     * comparison. The choice only moves work: every label is the exact argmin either way.
      */
     private long[] hamerlyChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
                                 double[] upper, double[] lower, int[] gather, double[] halfGap, double[] xNorms,
-                                double[] moved, double[] largestMoves) {
+                                double[] moved, double[] largestMoves, double[] tightenFailure, int ch) {
         int farIndex = (int) largestMoves[0];
         double farMove = largestMoves[1];
         double secondMove = largestMoves[2];
@@ -246,16 +298,24 @@ final class LloydEngine {
                 gather[m++] = i;
             }
         }
-        long dc = m - s;
-        // Pass 2: tighten the upper bound of the others with one distance each, then test again.
-        SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
-        int full = s;
-        for (int g = s; g < m; g++) {
-            int i = gather[g];
-            int a = labels[i];
-            if (upper[i] >= Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK)) {
-                gather[full++] = i;
+        long dc = 0;
+        int full = m;
+        if (tightenPays(tightenFailure[ch])) {
+            // Pass 2: tighten the upper bound of the others with one distance each, then test again.
+            SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
+            dc += m - s;
+            full = s;
+            for (int g = s; g < m; g++) {
+                int i = gather[g];
+                int a = labels[i];
+                if (upper[i] >= Math.max(halfGap[a], lower[i]) * (1 - BOUND_SLACK)) {
+                    gather[full++] = i;
+                }
             }
+            tightenFailure[ch] = m > s ? (double) (full - s) / (m - s) : 0;
+        } else {
+            // not measured this time: let the estimate decay so that the chunk tries again later
+            tightenFailure[ch] *= TIGHTEN_RETRY_DECAY;
         }
         // Pass 3: the rest are compared with every centre.
         long ex = 0;
@@ -267,33 +327,107 @@ final class LloydEngine {
     }
 
     /**
-     * Elkan's test for rows {@code [s, e)} (Elkan, Using the triangle inequality to accelerate
-     * k-means, ICML 2003), in three passes like Hamerly's: widen the bounds by the centre moves and
-     * skip rows with {@code u < s(a)}; tighten the upper bound of the rest (four rows per SIMD
-     * loop); then compute only the centres {@code c} that neither their lower bound nor the centre
-     * gap {@code ||c_a - c|| / 2} rule out, four per SIMD loop, and choose among them with the
-     * kernel's exact rule. Every ruled-out centre is provably farther than the own centre, so the
-     * label is the exact argmin, as in Lloyd.
+     * Whether tightening pays, given the share of tightened rows that still failed last time: it
+     * costs a row read for every row it tries and saves a full comparison (worth about
+     * {@code max(1, k / 16)} row reads) for each row it clears.
      */
-    private long[] elkanChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
-                              double[] upper, double[] lowerAll, int[] gather, double[] halfGap, double[] centerGap,
-                              double[] xNorms, double[] moved) {
+    private boolean tightenPays(double failure) {
+        double fullCost = Math.max(1.0, k / TIGHTEN_BREAK_EVEN_K);
+        return failure * fullCost + 1 < fullCost;
+    }
+
+    /**
+     * Elkan's test for rows {@code [s, e)} (Elkan, Using the triangle inequality to accelerate
+     * k-means, ICML 2003), with Hamerly's single bound in front of it. Each row keeps an upper bound
+     * {@code u} to its own centre, Hamerly's lower bound to all others, and a lower bound per
+     * centre. The per-centre bounds are stored plus the centre's drift (the sum of its moves so
+     * far) at the time they were set, so the current bound is the stored value less the drift now:
+     * widening them costs nothing, and a row's k bounds are read only when its cheap bounds fail.
+     * Passes: skip rows with {@code u} below Hamerly's bound or half the gap to the nearest centre;
+     * then rows whose {@code u} is below every other centre's bound or half gap {@code ||c_a - c|| / 2}
+     * (still unread). The open rows are then compared, by a cost rule on the rivals their bounds
+     * admit: with every centre by the block kernel (the whole chunk when most rows are open, else
+     * the open rows, which refreshes all their bounds), or with only the admitted rivals by the
+     * few-pair kernel. Either way the label is chosen by the kernel's exact rule, and every centre
+     * not computed is provably farther than the own centre, so it is the exact argmin, as in Lloyd.
+     */
+    private long[] elkanChunk(int s, int e, SquaredEuclidean.Centers prepared, State st) {
+        int[] labels = st.labels;
+        int[] fresh = st.fresh;
+        double[] upper = st.upper;
+        double[] lower = st.lower;
+        double[] lowerAll = st.lowerAll;
+        double[] drift = st.drift;
+        double[] halfCenterGap = st.halfCenterGap;
+        double[] halfGap = st.halfGap;
+        double[] moved = st.moved;
+        int[] gather = st.gather;
+        int farIndex = (int) st.largestMoves[0];
+        double farMove = st.largestMoves[1];
+        double secondMove = st.largestMoves[2];
         int m = s;
+        long pairs = 0;
         for (int i = s; i < e; i++) {
             int a = labels[i];
             fresh[i] = a;
-            upper[i] += moved[a];
-            int base = i * k;
-            for (int c = 0; c < k; c++) {
-                lowerAll[base + c] = Math.max(0, lowerAll[base + c] - moved[c]);
+            double u = upper[i] += moved[a];
+            double l = lower[i] = Math.max(0, lower[i] - (a == farIndex ? secondMove : farMove));
+            if (u < Math.max(halfGap[a], l) * (1 - BOUND_SLACK)) {
+                continue;
             }
-            if (upper[i] >= halfGap[a] * (1 - BOUND_SLACK)) {
+            int base = i * k;
+            int gapRow = a * k;
+            // the nearest any other centre can be: its lower bound, or half its gap to the own
+            // centre (the diagonal holds infinity, so the own centre never counts)
+            double nearestOther = Double.POSITIVE_INFINITY;
+            double nearestBound = Double.POSITIVE_INFINITY;
+            double reach = u / (1 - BOUND_SLACK);
+            int admitted = 0;
+            for (int c = 0; c < k; c++) {
+                double bound = lowerAll[base + c] - drift[c];
+                double rival = Math.max(bound, halfCenterGap[gapRow + c]);
+                nearestOther = Math.min(nearestOther, rival);
+                admitted += rival <= reach ? 1 : 0;
+                if (c != a) {
+                    nearestBound = Math.min(nearestBound, bound);
+                }
+            }
+            lower[i] = Math.max(l, nearestBound); // both are lower bounds to every other centre
+            // Only rows that some centre might beat are read at all.
+            if (u >= nearestOther * (1 - BOUND_SLACK)) {
                 gather[m++] = i;
+                pairs += 1 + admitted;
             }
         }
-        long dc = m - s;
-        SquaredEuclidean.upperBounds(data, xNorms, gather, s, m, prepared, labels, upper);
-        long ex = 0;
+        double[] xNorms = summary.rowNorms();
+        if (pairs * FEW_PAIR_COST > (long) (e - s) * k) {
+            // Most rows are open (early iterations): the block kernel over the whole chunk is cheaper.
+            long ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, null, upper, lower, lowerAll);
+            for (int i = s; i < e; i++) {
+                int base = i * k;
+                for (int c = 0; c < k; c++) {
+                    lowerAll[base + c] += drift[c];
+                }
+            }
+            return new long[] {(long) (e - s) * k, ex};
+        }
+        if (pairs * FEW_PAIR_COST * REFRESH_WEIGHT >= (long) (m - s) * k) {
+            // The open rows against every centre by the block kernel: every bound of those rows
+            // becomes tight, so fewer of them fail again in the next iterations.
+            long ex = SquaredEuclidean.assign(data, xNorms, gather, s, m, prepared, fresh, null, upper, lower, lowerAll);
+            for (int g = s; g < m; g++) {
+                int base = gather[g] * k;
+                for (int c = 0; c < k; c++) {
+                    lowerAll[base + c] += drift[c];
+                }
+            }
+            return new long[] {(long) (m - s) * k, ex};
+        }
+        // Few rivals among many centres: each open row is read once, its own centre and every
+        // rival its loose bound admits computed together by the few-pair kernel (a second read to
+        // tighten the bound first would cost more than the few extra rivals).
+        long dc = 0;
+        long[] exactChecks = new long[1];
         float[] lanes = SquaredEuclidean.lanesBuffer();
         int[] candidates = new int[k];
         double[] approx = new double[k];
@@ -301,65 +435,80 @@ final class LloydEngine {
             int i = gather[g];
             int a = labels[i];
             double u = upper[i];
-            if (u < halfGap[a] * (1 - BOUND_SLACK)) {
-                continue;
-            }
             int base = i * k;
             int count = 0;
             candidates[count++] = a;
             for (int c = 0; c < k; c++) {
-                if (c != a && u >= lowerAll[base + c] * (1 - BOUND_SLACK)
-                        && u >= 0.5 * centerGap[a * k + c] * (1 - BOUND_SLACK)) {
+                if (c != a && u >= Math.max(lowerAll[base + c] - drift[c], halfCenterGap[a * k + c]) * (1 - BOUND_SLACK)) {
                     candidates[count++] = c;
                 }
             }
-            if (count == 1) {
-                continue;
-            }
-            java.util.Arrays.sort(candidates, 0, count); // ties go to the lowest index
-            SquaredEuclidean.approximateMany(data, i, xNorms[i], prepared, candidates, count, approx, lanes);
             dc += count;
             double nx = xNorms[i];
-            double cut = Double.POSITIVE_INFINITY;
+            int best = nearestCandidate(i, prepared, candidates, count, approx, lanes, exactChecks);
             for (int r = 0; r < count; r++) {
-                cut = Math.min(cut, approx[r] + prepared.error(nx, candidates[r]));
+                int c = candidates[r];
+                lowerAll[base + c] = Math.sqrt(Math.max(0, approx[r] - prepared.error(nx, c))) + drift[c];
             }
-            cut += EXACT_SLACK * Math.abs(cut);
-            int best = -1;
-            int finalists = 0;
-            for (int r = 0; r < count; r++) {
+            int b = candidates[best];
+            double nearestBound = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                if (c != b) {
+                    nearestBound = Math.min(nearestBound, lowerAll[base + c] - drift[c]);
+                }
+            }
+            lower[i] = Math.max(0, nearestBound);
+            fresh[i] = b;
+            upper[i] = Math.sqrt(Math.max(0, approx[best] + prepared.error(nx, b)));
+        }
+        return new long[] {dc, exactChecks[0]};
+    }
+
+    /**
+     * The exact nearest of {@code count} candidate centres of row {@code i} (sorted ascending, so
+     * that ties go to the lowest index): their approximate distances go into {@code approx}, and
+     * those within the kernel's error bound of the best are re-compared exactly (counted in
+     * {@code exactChecks[0]}). Returns the winner's position in {@code candidates}.
+     */
+    private int nearestCandidate(int i, SquaredEuclidean.Centers prepared, int[] candidates, int count,
+                                 double[] approx, float[] lanes, long[] exactChecks) {
+        java.util.Arrays.sort(candidates, 0, count);
+        double nx = summary.rowNorms()[i];
+        SquaredEuclidean.approximateMany(data, i, nx, prepared, candidates, count, approx, lanes);
+        double cut = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < count; r++) {
+            cut = Math.min(cut, approx[r] + prepared.error(nx, candidates[r]));
+        }
+        cut += EXACT_SLACK * Math.abs(cut);
+        int best = -1;
+        int finalists = 0;
+        for (int r = 0; r < count; r++) {
+            if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
+                finalists++;
+                if (best < 0) {
+                    best = r;
+                }
+            }
+        }
+        if (finalists > 1) {
+            double bestExact = Double.POSITIVE_INFINITY;
+            for (int r = best; r < count; r++) {
                 if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
-                    finalists++;
-                    if (best < 0) {
+                    double exact = SquaredEuclidean.distance(data, i, prepared.matrix(), candidates[r]);
+                    exactChecks[0]++;
+                    if (exact < bestExact) {
+                        bestExact = exact;
                         best = r;
                     }
                 }
             }
-            if (finalists > 1) {
-                double bestExact = Double.POSITIVE_INFINITY;
-                for (int r = best; r < count; r++) {
-                    if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
-                        double exact = SquaredEuclidean.distance(data, i, prepared.matrix(), candidates[r]);
-                        ex++;
-                        if (exact < bestExact) {
-                            bestExact = exact;
-                            best = r;
-                        }
-                    }
-                }
-            }
-            for (int r = 0; r < count; r++) {
-                lowerAll[base + candidates[r]] = Math.sqrt(Math.max(0, approx[r] - prepared.error(nx, candidates[r])));
-            }
-            fresh[i] = candidates[best];
-            upper[i] = Math.sqrt(Math.max(0, approx[best] + prepared.error(nx, candidates[best])));
         }
-        return new long[] {dc, ex};
+        return best;
     }
 
     /** Moves the changed rows of {@code [s, e)} between the chunk's sums, in row order; returns how many changed. */
     private long applyChanges(int s, int e, float[] x, int[] labels, int[] fresh, double[] sums, int[] counts,
-                              boolean sparse) {
+                              boolean[] touched) {
         long changed = 0;
         for (int i = s; i < e; i++) {
             int now = fresh[i];
@@ -371,12 +520,14 @@ final class LloydEngine {
             int o = i * d;
             if (was >= 0) {
                 counts[was]--;
+                touched[was] = true;
                 int b = was * d;
                 for (int j = 0; j < d; j++) {
                     sums[b + j] -= x[o + j];
                 }
             }
             counts[now]++;
+            touched[now] = true;
             int b = now * d;
             for (int j = 0; j < d; j++) {
                 sums[b + j] += x[o + j];
@@ -386,18 +537,38 @@ final class LloydEngine {
         return changed;
     }
 
-    /** Centre sums and counts: chunk partials added in chunk order (parallel over disjoint slices). */
-    private void reduce(double[][] partialSums, int[][] partialCounts, double[] totals, long[] counts) {
-        parallel.forEach(k * d, 8192, (s, e) -> {
-            java.util.Arrays.fill(totals, s, e, 0.0);
-            for (double[] p : partialSums) {
-                for (int j = s; j < e; j++) {
-                    totals[j] += p[j];
+    /**
+     * Centre sums and counts: chunk partials added in chunk order, redone only for the centres some
+     * chunk touched (or a relocation edited) since the last call, so late iterations with few label
+     * changes read little. The kept totals of the others are the same sums in the same order, so
+     * the result is the bits of a full reduction.
+     */
+    private void reduce(State st, double[] totals, long[] counts) {
+        boolean[] dirty = st.relocatedInto.clone();
+        java.util.Arrays.fill(st.relocatedInto, false);
+        for (boolean[] t : st.touched) {
+            for (int c = 0; c < k; c++) {
+                dirty[c] |= t[c];
+                t[c] = false;
+            }
+        }
+        parallel.forEach(k, 1, (cs, ce) -> {
+            for (int c = cs; c < ce; c++) {
+                if (!dirty[c]) {
+                    continue;
+                }
+                int from = c * d;
+                int to = from + d;
+                java.util.Arrays.fill(totals, from, to, 0.0);
+                for (double[] p : st.partialSums) {
+                    for (int j = from; j < to; j++) {
+                        totals[j] += p[j];
+                    }
                 }
             }
         });
         java.util.Arrays.fill(counts, 0);
-        for (int[] p : partialCounts) {
+        for (int[] p : st.partialCounts) {
             for (int c = 0; c < k; c++) {
                 counts[c] += p[c];
             }
@@ -432,8 +603,8 @@ final class LloydEngine {
      * Gives every empty cluster one row according to the policy (scikit-learn's semantics: the row's
      * label is left alone, only the sums and counts move, so the next assignment settles it).
      */
-    private int relocateEmpty(float[] centers, int[] labels, double[] dist, double[] totals, long[] counts,
-                              int iteration) {
+    private int relocateEmpty(float[] centers, int[] labels, double[] totals, long[] counts, int iteration,
+                              boolean[] edited) {
         int empty = 0;
         for (int c = 0; c < k; c++) {
             if (counts[c] == 0) {
@@ -454,6 +625,7 @@ final class LloydEngine {
         }
         // Exact distance of every row to the centre it was just assigned to.
         float[] x = data.data();
+        double[] dist = new double[n];
         parallel.forEach(n, chunk, (s, e) -> {
             for (int i = s; i < e; i++) {
                 dist[i] = SquaredEuclidean.distance(x, i * d, centers, labels[i] * d, d);
@@ -494,6 +666,8 @@ final class LloydEngine {
             }
             counts[from]--;
             counts[c] = 1;
+            edited[from] = true;
+            edited[c] = true;
             dist[far] = -1; // taken
             relocated++;
         }
@@ -520,10 +694,10 @@ final class LloydEngine {
     /**
      * Hamerly's bookkeeping after a centre update: which centres moved most (the rows widen their
      * bounds with it during the next assignment pass), and half the gap from each centre to the
-     * nearest other centre.
+     * nearest other centre; for Elkan also half the gap between every two centres.
      */
-    private void prepareBounds(float[] centers, double[] moved, double[] halfGap, double[] largestMoves,
-                               double[] centerGap) {
+    private void prepareBounds(SquaredEuclidean.Centers prepared, double[] moved, double[] halfGap,
+                               double[] largestMoves, double[] halfCenterGap) {
         int far = 0;
         for (int c = 1; c < k; c++) {
             if (moved[c] > moved[far]) {
@@ -539,16 +713,29 @@ final class LloydEngine {
         largestMoves[0] = far;
         largestMoves[1] = moved[far];
         largestMoves[2] = second;
+        // Every centre against every centre with the block kernel; the approximation less its
+        // error bound is a rigorous lower bound of each gap, which is all the tests need.
+        double[] norms = new double[k];
+        for (int c = 0; c < k; c++) {
+            norms[c] = prepared.norm(c);
+        }
+        double[] squared = new double[k * k];
+        SquaredEuclidean.block(prepared.matrix(), norms, 0, k, prepared, squared);
         java.util.Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
         for (int a = 0; a < k; a++) {
+            if (halfCenterGap != null) {
+                halfCenterGap[a * k + a] = Double.POSITIVE_INFINITY; // a centre is never its own rival
+            }
             for (int b = a + 1; b < k; b++) {
-                double gap = Math.sqrt(SquaredEuclidean.distance(centers, a * d, centers, b * d, d)) * (1 - 1e-12);
-                if (centerGap != null) {
-                    centerGap[a * k + b] = gap;
-                    centerGap[b * k + a] = gap;
+                double low = Math.max(squared[a * k + b] - prepared.error(norms[a], b),
+                        squared[b * k + a] - prepared.error(norms[b], a));
+                double half = 0.5 * Math.sqrt(Math.max(0, low)) * (1 - 1e-12);
+                if (halfCenterGap != null) {
+                    halfCenterGap[a * k + b] = half;
+                    halfCenterGap[b * k + a] = half;
                 }
-                halfGap[a] = Math.min(halfGap[a], 0.5 * gap);
-                halfGap[b] = Math.min(halfGap[b], 0.5 * gap);
+                halfGap[a] = Math.min(halfGap[a], half);
+                halfGap[b] = Math.min(halfGap[b], half);
             }
         }
     }

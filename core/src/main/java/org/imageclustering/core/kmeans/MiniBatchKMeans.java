@@ -53,6 +53,7 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
     public Clustering fit(FloatMatrix data, FitContext context) {
         int k = options.k();
         KMeans.validate(data, options.initOptions());
+        data.requireFinite("the data");
         int n = data.rows();
         int d = data.cols();
         Parallelism parallel = context.parallel();

@@ -133,7 +133,8 @@ public final class KMeansBench {
         for (int r = 0; r < repeats; r++) {
             for (KMeansVariant v : new KMeansVariant[] {KMeansVariant.LLOYD, KMeansVariant.HAMERLY}) {
                 String name = c + "." + v.yamlName();
-                // CPU per iteration as on the scikit-learn side: (fit of 5 iterations - fit of 1) / 4.
+                // CPU per iteration as on the scikit-learn side: (fit of up to 5 iterations - fit of 1)
+                // / (iterations run - 1).
                 long cpu0 = processCpuNanos();
                 fit(x, start, options.withVariant(v).withMaxIterations(1), p);
                 long cpuOne = processCpuNanos() - cpu0;
@@ -143,7 +144,9 @@ public final class KMeansBench {
                 long cpuAll = processCpuNanos() - cpu0;
                 record(name + ".fit_s", (System.nanoTime() - t0) / 1e9);
                 record(name + ".iter_ms", medianIterationMillis(res.trace()));
-                record(name + ".iter_cpu_ms", (cpuAll - cpuOne) / 1e6 / (iterations - 1));
+                if (res.iterations() > 1) { // a run can stop early when no label changes
+                    record(name + ".iter_cpu_ms", (cpuAll - cpuOne) / 1e6 / (res.iterations() - 1));
+                }
                 facts.put(name + ".iterations", res.iterations());
                 facts.put(name + ".distortion", res.distortion());
             }

@@ -68,11 +68,41 @@ class KMeansVariantsTest {
     }
 
     @Test
+    void elkanWithManyCrowdedCentresEqualsLloydAndSkipsMoreThanHamerly() {
+        // 40 and 120 centres on 12 overlapping blobs: several centres per blob, many label changes,
+        // so the per-centre bounds (kept as value plus drift) are widened and reset many times, and
+        // open rows go both to the block kernel and (few rivals among many centres) to the few-pair one
+        for (int k : new int[] {40, 120}) {
+            KMeansOptions options = KMeansOptions.defaults(k).withTolerance(0, ToleranceMode.CENTER_SHIFT);
+            Clustering lloyd = fit(options.withVariant(KMeansVariant.LLOYD), 1, 4);
+            assertTrue(lloyd.iterations() > 10, "should need many iterations, took " + lloyd.iterations());
+            Clustering elkan = fit(options.withVariant(KMeansVariant.ELKAN), 2, 4);
+            assertSameResult(lloyd, elkan, "elkan, " + k + " centres");
+            assertSameResult(elkan, fit(options.withVariant(KMeansVariant.ELKAN), 8, 4), "elkan at 8 threads, k=" + k);
+            long saved = (Long) elkan.diagnostics().get("distance_computations_saved");
+            long hamerlySaved = (Long) fit(options.withVariant(KMeansVariant.HAMERLY), 2, 4).diagnostics()
+                    .get("distance_computations_saved");
+            assertTrue(saved > hamerlySaved, "per-centre bounds should skip more than one bound: " + saved + " vs "
+                    + hamerlySaved);
+        }
+    }
+
+    @Test
+    void autoPicksElkanForManyCentresWhileItsBoundsAreSmallElseHamerly() {
+        assertEquals(KMeansVariant.LLOYD, KMeansVariant.AUTO.resolve(60_000, 1, 784));
+        assertEquals(KMeansVariant.HAMERLY, KMeansVariant.AUTO.resolve(60_000, 10, 784));
+        assertEquals(KMeansVariant.ELKAN, KMeansVariant.AUTO.resolve(60_000, 50, 784));
+        assertEquals(KMeansVariant.HAMERLY, KMeansVariant.AUTO.resolve(10_000_000, 50, 784));
+        assertEquals(KMeansVariant.HAMERLY, KMeansVariant.HAMERLY.resolve(60_000, 50, 784));
+    }
+
+    @Test
     void labelsMatchTheReturnedCentroidsAndPredict() {
         Clustering c = fit(KMeansOptions.defaults(12).withMaxIterations(3), 2, 3);
         assertEquals(StopReason.MAX_ITERATIONS, c.stopReason());
         assertArrayEquals(c.predict(DATA), c.labels());
-        assertEquals(c.distortionOf(DATA), c.distortion(), 1e-9 * c.distortion());
+        assertEquals(exactDistortion(DATA, c), c.distortion(), 1e-12 * c.distortion());
+        assertEquals(c.distortionOf(DATA), c.distortion(), 1e-6 * c.distortion()); // the kernel's float estimate
         int total = 0;
         for (int s : c.sizes()) {
             total += s;
@@ -136,10 +166,34 @@ class KMeansVariantsTest {
     }
 
     @Test
+    void infiniteDataIsRejectedNamingRowAndColumnWhateverTheRow() {
+        for (int row : new int[] {0, 19}) {
+            float[] x = new float[20 * 3];
+            x[row * 3 + 1] = row == 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+            KMeans kmeans = new KMeans(KMeansOptions.defaults(2));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> kmeans.fitFrom(FloatMatrix.wrap(20, 3, x), FloatMatrix.zeros(2, 3), new FitContext(1, Parallelism.sequential(), FitListener.NONE)));
+            assertTrue(e.getMessage().contains("row " + row + ", column 1"), e.getMessage());
+        }
+    }
+
+    @Test
     void givenCentroidsWithTheWrongWidthAreRejectedBeforeWork() {
         FloatMatrix start = FloatMatrix.zeros(12, 15);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new KMeans(KMeansOptions.defaults(12).withGivenCentroids(start)).fit(DATA, 1));
         assertTrue(e.getMessage().contains("15 columns") && e.getMessage().contains("16 features"), e.getMessage());
+    }
+
+    /** Sum of squared distances to the assigned centroids, every term in double. */
+    private static double exactDistortion(FloatMatrix x, Clustering c) {
+        double sum = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                double diff = (double) x.get(i, j) - c.centroids().get(c.labels()[i], j);
+                sum += diff * diff;
+            }
+        }
+        return sum;
     }
 }
