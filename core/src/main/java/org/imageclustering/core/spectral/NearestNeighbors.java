@@ -113,7 +113,7 @@ public final class NearestNeighbors {
 
     /**
      * The column tiles prepared for the kernel, each built on first use and dropped after its last
-     * pair, so that only the tiles in flight are held (a few MB, not another copy of the data).
+     * pair, so that only the few tiles in flight are held, not another copy of the data.
      */
     private static final class PackedTiles {
         private final FloatMatrix x;
