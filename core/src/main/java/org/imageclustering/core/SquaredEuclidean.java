@@ -298,16 +298,19 @@ public final class SquaredEuclidean {
      */
     public static long assign(FloatMatrix x, double[] xNorms, int[] rows, int start, int end, Centers centers,
                               int[] labels, double[] dist, double[] upper, double[] lower) {
-        return assign(x, xNorms, rows, start, end, centers, labels, dist, upper, lower, null);
+        return assign(x, xNorms, rows, start, end, centers, labels, dist, upper, lower, null, null);
     }
 
     /**
      * {@link #assign(FloatMatrix, double[], int[], int, int, Centers, int[], double[], double[], double[])}
      * that also writes, when {@code lowerAll} is not null, a lower bound on the true distance from
-     * row {@code i} to every centre {@code c} into {@code lowerAll[i * k + c]}, for Elkan's method.
+     * row {@code i} to every centre {@code c} into {@code lowerAll[i * k + c]}, for Elkan's method,
+     * plus {@code lowerShift[c]} when that is not null (Elkan's bounds are stored shifted by each
+     * centre's drift). {@code lowerAll} must hold fewer than 2^31 entries.
      */
     public static long assign(FloatMatrix x, double[] xNorms, int[] rows, int start, int end, Centers centers,
-                              int[] labels, double[] dist, double[] upper, double[] lower, double[] lowerAll) {
+                              int[] labels, double[] dist, double[] upper, double[] lower, double[] lowerAll,
+                              double[] lowerShift) {
         requireSameWidth(x, centers.centers);
         int d = x.cols();
         int k = centers.k();
@@ -376,10 +379,16 @@ public final class SquaredEuclidean {
                     dist[i] = Math.max(0, dist0[best]);
                 }
                 if (lowerAll != null) {
-                    long lb = (long) i * k;
+                    // plain array arithmetic, so that the JIT can vectorise the square roots
+                    int lb = i * k;
                     for (int c = 0; c < k; c++) {
                         double sc = rx + cr[c];
-                        lowerAll[(int) (lb + c)] = Math.sqrt(Math.max(0, dist0[c] - gamma * sc * sc));
+                        lowerAll[lb + c] = Math.sqrt(Math.max(0, dist0[c] - gamma * sc * sc));
+                    }
+                    if (lowerShift != null) {
+                        for (int c = 0; c < k; c++) {
+                            lowerAll[lb + c] += lowerShift[c];
+                        }
                     }
                 }
                 if (upper != null) {
