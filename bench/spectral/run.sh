@@ -63,8 +63,8 @@ if [[ $scenario == speed || $scenario == all ]]; then
   a=$(ours ours 20000 affinity=knn neighbors=10); echo "$a"
   b=$(theirs sklearn 20000); echo "$b"
   /usr/bin/python3 bench/spectral/compare.py "$LABELS" ours="$OUT/ours.txt" sklearn="$OUT/sklearn.txt"
-  /usr/bin/python3 -c "import sys; print('speed-up (sklearn / ours): %.2fx' % (float(sys.argv[2]) / float(sys.argv[1])))" \
-      "$(seconds_of "$a")" "$(seconds_of "$b")"
+  /usr/bin/python3 -c "import sys; print('speed-up (sklearn / ours): %.2fx warm, %.2fx cold' % (float(sys.argv[2]) / float(sys.argv[1]), float(sys.argv[2]) / float(sys.argv[3])))" \
+      "$(seconds_of "$a")" "$(seconds_of "$b")" "$(sed -n 's/.* cold_seconds=\([0-9.]*\).*/\1/p' <<<"$a" | head -1)"
 fi
 if [[ $scenario == full || $scenario == all ]]; then
   echo "== full: 60,000 images, kNN k=10, heap $HEAP"
