@@ -88,9 +88,9 @@ class KMeansVariantsTest {
     }
 
     @Test
-    void autoPicksElkanForManyCentresWhileItsBoundsAreSmallElseHamerly() {
+    void autoPicksElkanWhileItsBoundsAreSmallElseHamerly() {
         assertEquals(KMeansVariant.LLOYD, KMeansVariant.AUTO.resolve(60_000, 1, 784));
-        assertEquals(KMeansVariant.HAMERLY, KMeansVariant.AUTO.resolve(60_000, 10, 784));
+        assertEquals(KMeansVariant.ELKAN, KMeansVariant.AUTO.resolve(60_000, 10, 784));
         assertEquals(KMeansVariant.ELKAN, KMeansVariant.AUTO.resolve(60_000, 50, 784));
         assertEquals(KMeansVariant.HAMERLY, KMeansVariant.AUTO.resolve(10_000_000, 50, 784));
         assertEquals(KMeansVariant.HAMERLY, KMeansVariant.HAMERLY.resolve(60_000, 50, 784));
