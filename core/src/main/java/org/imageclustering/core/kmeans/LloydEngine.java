@@ -215,6 +215,8 @@ final class LloydEngine {
         SquaredEuclidean.Centers prepared;
         long distances;
         long exactChecks;
+        /** Per chunk, where the touch loop of {@link #elkanChunk} leaves its sum, so that the JIT keeps the loads. */
+        final double[] touchSink = new double[chunks];
 
         State(KMeansVariant variant, float[] centers) {
             this.elkan = variant == KMeansVariant.ELKAN;
@@ -368,14 +370,32 @@ final class LloydEngine {
         double secondMove = st.largestMoves[2];
         int m = s;
         long pairs = 0;
+        int f = s;
         for (int i = s; i < e; i++) {
             int a = labels[i];
             fresh[i] = a;
             double u = upper[i] += moved[a];
             double l = lower[i] = Math.max(0, lower[i] - (a == farIndex ? secondMove : farMove));
-            if (u < Math.max(halfGap[a], l) * (1 - BOUND_SLACK)) {
-                continue;
+            if (u >= Math.max(halfGap[a], l) * (1 - BOUND_SLACK)) {
+                gather[f++] = i;
             }
+        }
+        // Touch the bounds of the rows to scan first: independent loads, so many cache misses are
+        // in flight at once, where the scan would wait for each row's in turn.
+        double touched = 0;
+        for (int g = s; g < f; g++) {
+            int base = gather[g] * k;
+            for (int c = 0; c < k; c += 8) { // 8 doubles per 64-byte line
+                touched += lowerAll[base + c];
+            }
+            touched += lowerAll[base + k - 1];
+        }
+        st.touchSink[s / chunk] = touched;
+        for (int g = s; g < f; g++) {
+            int i = gather[g];
+            int a = labels[i];
+            double u = upper[i];
+            double l = lower[i];
             int base = i * k;
             int gapRow = a * k;
             // the nearest any other centre can be: its lower bound, or half its gap to the own
