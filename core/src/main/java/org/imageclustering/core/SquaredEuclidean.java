@@ -69,6 +69,23 @@ public final class SquaredEuclidean {
     private static final double UNIT_ROUNDOFF = 0x1p-24;
     /** Relative slack for double rounding when exact distances decide between near-tied centres. */
     private static final double EXACT_SLACK = 1e-12;
+    /** Rows per block of {@link RowBlocks}: one SIMD lane per row. */
+    private static final int BLOCK_ROWS = LANES;
+    /** Blocks of the row-lane micro-kernel: 4 blocks against 5 centres, 20 accumulators. */
+    private static final int LANE_BLOCKS = 4;
+    /**
+     * Rows per step of the row-lane kernel (64 with 16 lanes);
+     * {@link #assign(FloatMatrix, RowBlocks, double[], int, int, Centers, int[], double[])} needs
+     * {@code start} to be a multiple of it.
+     */
+    public static final int ROW_LANE_STEP = BLOCK_ROWS * LANE_BLOCKS;
+    /** Centres per pass of the row-lane micro-kernel; the last pass is padded with zero centres. */
+    private static final int LANE_CENTRES = 5;
+    /**
+     * Most centres for which the row-lane kernel is used: beyond, the padding of the centre
+     * vectors (at most 16 lanes, 6 idle at k = 10) costs less than the padding of the passes.
+     */
+    public static final int ROW_LANE_MAX_K = 10;
 
     private SquaredEuclidean() {
     }
@@ -177,6 +194,8 @@ public final class SquaredEuclidean {
         private final int[] panelOffset;
         /** The centres packed panel by panel, feature-major ({@code [j][lane]}); built on first use. */
         private volatile float[] packed;
+        /** The centres row-major, padded with zero centres to whole passes of the row-lane kernel; built on first use. */
+        private volatile float[] passes;
 
         private Centers(FloatMatrix centers) {
             this.centers = centers;
@@ -231,6 +250,19 @@ public final class SquaredEuclidean {
                     }
                 }
                 packed = p;
+            }
+            return p;
+        }
+
+        /** The centres for the row-lane kernel (see {@link #passes}), built once. */
+        private float[] passes() {
+            float[] p = passes;
+            if (p == null) {
+                int k = centers.rows();
+                int d = centers.cols();
+                p = new float[(k + LANE_CENTRES - 1) / LANE_CENTRES * LANE_CENTRES * d];
+                System.arraycopy(centers.data(), 0, p, 0, k * d);
+                passes = p;
             }
             return p;
         }
@@ -311,6 +343,27 @@ public final class SquaredEuclidean {
     public static long assign(FloatMatrix x, double[] xNorms, int[] rows, int start, int end, Centers centers,
                               int[] labels, double[] dist, double[] upper, double[] lower, double[] lowerAll,
                               double[] lowerShift) {
+        return assign(x, null, xNorms, rows, start, end, centers, labels, dist, upper, lower, lowerAll, lowerShift);
+    }
+
+    /**
+     * {@link #assign(FloatMatrix, double[], int[], int, int, Centers, int[], double[], double[], double[])}
+     * for the rows {@code [start, end)} without bounds, by the row-lane kernel over {@code blocks}
+     * (the rows of {@code x} in {@link RowBlocks} form) when there are at most
+     * {@value #ROW_LANE_MAX_K} centres and {@code start} is a multiple of {@link #ROW_LANE_STEP}:
+     * every value is bit-identical to the other path's, which it takes otherwise.
+     */
+    public static long assign(FloatMatrix x, RowBlocks blocks, double[] xNorms, int start, int end, Centers centers,
+                              int[] labels, double[] dist) {
+        if (blocks != null && blocks.rows != x.rows()) {
+            throw new IllegalArgumentException("row blocks of " + blocks.rows + " rows for a matrix of " + x.rows());
+        }
+        return assign(x, blocks, xNorms, null, start, end, centers, labels, dist, null, null, null, null);
+    }
+
+    private static long assign(FloatMatrix x, RowBlocks blocks, double[] xNorms, int[] rows, int start, int end,
+                               Centers centers, int[] labels, double[] dist, double[] upper, double[] lower,
+                               double[] lowerAll, double[] lowerShift) {
         requireSameWidth(x, centers.centers);
         int d = x.cols();
         int k = centers.k();
@@ -320,18 +373,25 @@ public final class SquaredEuclidean {
         double[] cn = centers.norms;
         double[] cr = centers.roots;
         int stride = centers.paddedK;
-        float[] acc = new float[(ROW_BLOCK + 1) * stride];
+        boolean rowLanes = blocks != null && rows == null && k <= ROW_LANE_MAX_K && start % ROW_LANE_STEP == 0;
+        int step = rowLanes ? ROW_LANE_STEP : ROW_BLOCK;
+        float[] acc = new float[(step + 1) * stride];
+        float[] laneSums = rowLanes ? new float[LANE_BLOCKS * LANE_CENTRES * BLOCK_ROWS] : null;
         double[] dist0 = new double[k];
-        int[] off = new int[ROW_BLOCK];
-        int[] idx = new int[ROW_BLOCK];
+        int[] off = new int[step];
+        int[] idx = new int[step];
         long exact = 0;
-        for (int b = start; b < end; b += ROW_BLOCK) {
-            int m = Math.min(ROW_BLOCK, end - b);
+        for (int b = start; b < end; b += step) {
+            int m = Math.min(step, end - b);
             for (int r = 0; r < m; r++) {
                 idx[r] = rows == null ? b + r : rows[b + r];
                 off[r] = idx[r] * d;
             }
-            dots(xd, off, m, centers, acc);
+            if (rowLanes) {
+                rowLaneDots(blocks.data, b / BLOCK_ROWS, d, centers, laneSums, acc);
+            } else {
+                dots(xd, off, m, centers, acc);
+            }
             for (int r = 0; r < m; r++) {
                 int i = idx[r];
                 double nx = xNorms[i];
@@ -576,6 +636,162 @@ public final class SquaredEuclidean {
         double[] norms = new double[x.rows()];
         squaredNorms(x, start, end, norms);
         assign(x, norms, null, start, end, Centers.of(centers), labels, nearestDistance, null, null);
+    }
+
+    /**
+     * The rows of a matrix copied into blocks of one row per SIMD lane, feature-major ({@code
+     * [block][feature][row]}, zero rows padding the last step), for the row-lane kernel: one SIMD
+     * lane per row, so no lane idles when there are fewer centres than lanes. Build it once per
+     * matrix (a second copy of the data); it is immutable and shared by all worker threads.
+     */
+    public static final class RowBlocks {
+        private final float[] data;
+        private final int rows;
+
+        private RowBlocks(float[] data, int rows) {
+            this.data = data;
+            this.rows = rows;
+        }
+
+        /** The bytes a copy of {@code x} takes. */
+        public static long bytes(FloatMatrix x) {
+            return 4L * ((long) x.rows() + ROW_LANE_STEP - 1) / ROW_LANE_STEP * ROW_LANE_STEP * x.cols();
+        }
+
+        /** Copies the rows of {@code x}; fails when the copy exceeds one Java array. */
+        public static RowBlocks of(FloatMatrix x, Parallelism parallel) {
+            int n = x.rows();
+            int d = x.cols();
+            long floats = bytes(x) / 4;
+            if (floats > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a row-block copy of " + n + " x " + d + " exceeds one Java array");
+            }
+            float[] out = new float[(int) floats];
+            float[] xd = x.data();
+            int blocks = (int) (floats / ((long) d * BLOCK_ROWS));
+            parallel.forEach(blocks, 64, (s, e) -> {
+                for (int b = s; b < e; b++) {
+                    for (int r = 0; r < BLOCK_ROWS && b * BLOCK_ROWS + r < n; r++) {
+                        int from = (b * BLOCK_ROWS + r) * d;
+                        int to = b * d * BLOCK_ROWS + r;
+                        for (int j = 0; j < d; j++) {
+                            out[to + j * BLOCK_ROWS] = xd[from + j];
+                        }
+                    }
+                }
+            });
+            return new RowBlocks(out, n);
+        }
+    }
+
+    /**
+     * Dot products of the {@link #ROW_LANE_STEP} rows from block {@code block} on with every
+     * centre into {@code acc[r * stride + c]}, by the row-lane kernel: per feature, a vector of
+     * rows meets a broadcast centre value. Each (row, centre) lane runs the packed kernel's float
+     * FMA chain per chunk (the same operands in the same order), and the chunk sums are added in
+     * chunk order from 0, so every value is bit-identical to {@link #dots}'s.
+     */
+    private static void rowLaneDots(float[] blocks, int block, int d, Centers cs, float[] sums, float[] acc) {
+        int k = cs.k();
+        int stride = cs.paddedK;
+        float[] p = cs.passes();
+        for (int first = 0; first < k; first += LANE_CENTRES) {
+            java.util.Arrays.fill(sums, 0f);
+            int base = block * d * BLOCK_ROWS;
+            for (int q0 = 0; q0 < d; q0 += CHUNK) {
+                rowLaneChunk(blocks, base, d, p, first * d, q0, Math.min(d, q0 + CHUNK), sums);
+            }
+            int width = Math.min(LANE_CENTRES, k - first);
+            for (int blk = 0; blk < LANE_BLOCKS; blk++) {
+                for (int c = 0; c < width; c++) {
+                    int from = (blk * LANE_CENTRES + c) * BLOCK_ROWS;
+                    for (int r = 0; r < BLOCK_ROWS; r++) {
+                        acc[(blk * BLOCK_ROWS + r) * stride + first + c] = sums[from + r];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The row-lane micro-kernel: 4 blocks of rows x 5 centres over the features {@code [q0, q1)} of one chunk, 20 accumulators. */
+    private static void rowLaneChunk(float[] blocks, int base, int d, float[] p, int c0, int q0, int q1, float[] sums) {
+        int c1 = c0 + d;
+        int c2 = c1 + d;
+        int c3 = c2 + d;
+        int c4 = c3 + d;
+        int s1 = d * BLOCK_ROWS;
+        FloatVector a00 = FloatVector.zero(SPECIES);
+        FloatVector a01 = FloatVector.zero(SPECIES);
+        FloatVector a02 = FloatVector.zero(SPECIES);
+        FloatVector a03 = FloatVector.zero(SPECIES);
+        FloatVector a04 = FloatVector.zero(SPECIES);
+        FloatVector a10 = FloatVector.zero(SPECIES);
+        FloatVector a11 = FloatVector.zero(SPECIES);
+        FloatVector a12 = FloatVector.zero(SPECIES);
+        FloatVector a13 = FloatVector.zero(SPECIES);
+        FloatVector a14 = FloatVector.zero(SPECIES);
+        FloatVector a20 = FloatVector.zero(SPECIES);
+        FloatVector a21 = FloatVector.zero(SPECIES);
+        FloatVector a22 = FloatVector.zero(SPECIES);
+        FloatVector a23 = FloatVector.zero(SPECIES);
+        FloatVector a24 = FloatVector.zero(SPECIES);
+        FloatVector a30 = FloatVector.zero(SPECIES);
+        FloatVector a31 = FloatVector.zero(SPECIES);
+        FloatVector a32 = FloatVector.zero(SPECIES);
+        FloatVector a33 = FloatVector.zero(SPECIES);
+        FloatVector a34 = FloatVector.zero(SPECIES);
+        for (int j = q0, o = base + q0 * BLOCK_ROWS; j < q1; j++, o += BLOCK_ROWS) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, blocks, o);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, blocks, o + s1);
+            FloatVector v2 = FloatVector.fromArray(SPECIES, blocks, o + 2 * s1);
+            FloatVector v3 = FloatVector.fromArray(SPECIES, blocks, o + 3 * s1);
+            FloatVector e;
+            e = FloatVector.broadcast(SPECIES, p[c0 + j]);
+            a00 = v0.fma(e, a00);
+            a10 = v1.fma(e, a10);
+            a20 = v2.fma(e, a20);
+            a30 = v3.fma(e, a30);
+            e = FloatVector.broadcast(SPECIES, p[c1 + j]);
+            a01 = v0.fma(e, a01);
+            a11 = v1.fma(e, a11);
+            a21 = v2.fma(e, a21);
+            a31 = v3.fma(e, a31);
+            e = FloatVector.broadcast(SPECIES, p[c2 + j]);
+            a02 = v0.fma(e, a02);
+            a12 = v1.fma(e, a12);
+            a22 = v2.fma(e, a22);
+            a32 = v3.fma(e, a32);
+            e = FloatVector.broadcast(SPECIES, p[c3 + j]);
+            a03 = v0.fma(e, a03);
+            a13 = v1.fma(e, a13);
+            a23 = v2.fma(e, a23);
+            a33 = v3.fma(e, a33);
+            e = FloatVector.broadcast(SPECIES, p[c4 + j]);
+            a04 = v0.fma(e, a04);
+            a14 = v1.fma(e, a14);
+            a24 = v2.fma(e, a24);
+            a34 = v3.fma(e, a34);
+        }
+        a00.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 0) * BLOCK_ROWS);
+        a01.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 1) * BLOCK_ROWS);
+        a02.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 2) * BLOCK_ROWS);
+        a03.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 3) * BLOCK_ROWS);
+        a04.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 4) * BLOCK_ROWS);
+        a10.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 0) * BLOCK_ROWS);
+        a11.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 1) * BLOCK_ROWS);
+        a12.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 2) * BLOCK_ROWS);
+        a13.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 3) * BLOCK_ROWS);
+        a14.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 4) * BLOCK_ROWS);
+        a20.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 0) * BLOCK_ROWS);
+        a21.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 1) * BLOCK_ROWS);
+        a22.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 2) * BLOCK_ROWS);
+        a23.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 3) * BLOCK_ROWS);
+        a24.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 4) * BLOCK_ROWS);
+        a30.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 0) * BLOCK_ROWS);
+        a31.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 1) * BLOCK_ROWS);
+        a32.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 2) * BLOCK_ROWS);
+        a33.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 3) * BLOCK_ROWS);
+        a34.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 4) * BLOCK_ROWS);
     }
 
     /**

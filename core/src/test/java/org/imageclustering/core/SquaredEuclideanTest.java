@@ -176,4 +176,51 @@ class SquaredEuclideanTest {
             }
         }
     }
+
+    @Test
+    void rowLaneKernelGivesTheBitsOfThePackedKernel() {
+        // Rows not a multiple of the step (a padded last block), features not a multiple of the
+        // chunk, more than one chunk, every centre count the row-lane kernel takes (passes of 5
+        // padded with zero centres), starts inside the data, and near ties (duplicated rows).
+        int n = 301;
+        for (int d : new int[] {3, 300}) {
+            FloatMatrix x = random(n, d, d, 1, 0.5);
+            System.arraycopy(x.data(), 0, x.data(), 7 * d, d); // row 7 = row 0
+            double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
+            SquaredEuclidean.RowBlocks blocks;
+            try (Parallelism p = Parallelism.of(2)) {
+                blocks = SquaredEuclidean.RowBlocks.of(x, p);
+            }
+            for (int k = 1; k <= SquaredEuclidean.ROW_LANE_MAX_K; k++) {
+                float[] c = new float[k * d];
+                for (int j = 0; j < k; j++) { // centres are data rows: exact zeros and ties
+                    System.arraycopy(x.data(), (j * 13) * d, c, j * d, d);
+                }
+                SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, c));
+                int start = SquaredEuclidean.ROW_LANE_STEP;
+                int[] packedLabels = new int[n];
+                double[] packedDist = new double[n];
+                SquaredEuclidean.assign(x, null, norms, start, n, centers, packedLabels, packedDist);
+                int[] laneLabels = new int[n];
+                double[] laneDist = new double[n];
+                SquaredEuclidean.assign(x, blocks, norms, start, n, centers, laneLabels, laneDist);
+                for (int i = start; i < n; i++) {
+                    assertEquals(packedLabels[i], laneLabels[i], "label of row " + i + ", d=" + d + ", k=" + k);
+                    assertEquals(Double.doubleToLongBits(packedDist[i]), Double.doubleToLongBits(laneDist[i]),
+                            "distance of row " + i + ", d=" + d + ", k=" + k);
+                    assertEquals(exactArgmin(x, i, FloatMatrix.wrap(k, d, c)), laneLabels[i], "exact argmin of row " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowBlocksOfAnotherMatrixAreRejected() {
+        FloatMatrix x = random(10, 4, 1, 1, 0);
+        SquaredEuclidean.RowBlocks blocks = SquaredEuclidean.RowBlocks.of(random(11, 4, 2, 1, 0), Parallelism.sequential());
+        SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(random(2, 4, 3, 1, 0));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SquaredEuclidean.assign(x, blocks, new double[10], 0, 10, centers, new int[10], null));
+        assertTrue(e.getMessage().contains("11 rows"), e.getMessage());
+    }
 }
