@@ -376,8 +376,9 @@ public final class SquaredEuclidean {
         boolean rowLanes = blocks != null && rows == null && k <= ROW_LANE_MAX_K && start % ROW_LANE_STEP == 0;
         int step = rowLanes ? ROW_LANE_STEP : ROW_BLOCK;
         float[] acc = new float[(step + 1) * stride];
-        float[] laneSums = rowLanes ? new float[LANE_BLOCKS * LANE_CENTRES * BLOCK_ROWS] : null;
+        float[] laneSums = rowLanes ? new float[(ROW_LANE_MAX_K + LANE_CENTRES - 1) / LANE_CENTRES * LANE_BLOCKS * LANE_CENTRES * BLOCK_ROWS] : null;
         double[] dist0 = new double[k];
+        double[] errors = new double[k];
         int[] off = new int[step];
         int[] idx = new int[step];
         long exact = 0;
@@ -402,17 +403,16 @@ public final class SquaredEuclidean {
                     double a = nx + cn[c] - 2 * (double) acc[base + c];
                     dist0[c] = a;
                     double s = rx + cr[c];
-                    double u = a + gamma * s * s;
-                    if (u < bestUpper) {
-                        bestUpper = u;
-                    }
+                    double err = gamma * s * s;
+                    errors[c] = err;
+                    double u = a + err;
+                    bestUpper = u < bestUpper ? u : bestUpper;
                 }
                 double cut = bestUpper + EXACT_SLACK * Math.abs(bestUpper);
                 int first = -1;
                 int candidates = 0;
                 for (int c = 0; c < k; c++) {
-                    double s = rx + cr[c];
-                    if (dist0[c] - gamma * s * s <= cut) {
+                    if (dist0[c] - errors[c] <= cut) {
                         if (first < 0) {
                             first = c;
                         }
@@ -423,8 +423,7 @@ public final class SquaredEuclidean {
                 if (candidates > 1) {
                     double bestExact = Double.POSITIVE_INFINITY;
                     for (int c = first; c < k; c++) {
-                        double s = rx + cr[c];
-                        if (dist0[c] - gamma * s * s <= cut) {
+                        if (dist0[c] - errors[c] <= cut) {
                             double e = distance(xd, off[r], cd, c * d, d);
                             exact++;
                             if (e < bestExact) {
@@ -442,8 +441,7 @@ public final class SquaredEuclidean {
                     // plain array arithmetic, so that the JIT can vectorise the square roots
                     int lb = i * k;
                     for (int c = 0; c < k; c++) {
-                        double sc = rx + cr[c];
-                        lowerAll[lb + c] = Math.sqrt(Math.max(0, dist0[c] - gamma * sc * sc));
+                        lowerAll[lb + c] = Math.sqrt(Math.max(0, dist0[c] - errors[c]));
                     }
                     if (lowerShift != null) {
                         for (int c = 0; c < k; c++) {
@@ -452,17 +450,11 @@ public final class SquaredEuclidean {
                     }
                 }
                 if (upper != null) {
-                    double s = rx + cr[best];
-                    upper[i] = Math.sqrt(Math.max(0, dist0[best] + gamma * s * s));
+                    upper[i] = Math.sqrt(Math.max(0, dist0[best] + errors[best]));
                     double low = Double.POSITIVE_INFINITY;
                     for (int c = 0; c < k; c++) {
-                        if (c != best) {
-                            double sc = rx + cr[c];
-                            double l = dist0[c] - gamma * sc * sc;
-                            if (l < low) {
-                                low = l;
-                            }
-                        }
+                        double l = dist0[c] - errors[c];
+                        low = l < low && c != best ? l : low;
                     }
                     lower[i] = k == 1 ? Double.POSITIVE_INFINITY : Math.sqrt(Math.max(0, low));
                 }
@@ -695,16 +687,22 @@ public final class SquaredEuclidean {
         int k = cs.k();
         int stride = cs.paddedK;
         float[] p = cs.passes();
-        for (int first = 0; first < k; first += LANE_CENTRES) {
-            java.util.Arrays.fill(sums, 0f);
-            int base = block * d * BLOCK_ROWS;
-            for (int q0 = 0; q0 < d; q0 += CHUNK) {
-                rowLaneChunk(blocks, base, d, p, first * d, q0, Math.min(d, q0 + CHUNK), sums);
+        int passes = (k + LANE_CENTRES - 1) / LANE_CENTRES;
+        int perPass = LANE_BLOCKS * LANE_CENTRES * BLOCK_ROWS;
+        java.util.Arrays.fill(sums, 0, passes * perPass, 0f);
+        int base = block * d * BLOCK_ROWS;
+        // chunks outside, passes inside: a chunk of the rows stays in the L1 cache for every pass
+        for (int q0 = 0; q0 < d; q0 += CHUNK) {
+            for (int pass = 0; pass < passes; pass++) {
+                rowLaneChunk(blocks, base, d, p, pass * LANE_CENTRES * d, q0, Math.min(d, q0 + CHUNK), sums, pass * perPass);
             }
+        }
+        for (int pass = 0; pass < passes; pass++) {
+            int first = pass * LANE_CENTRES;
             int width = Math.min(LANE_CENTRES, k - first);
             for (int blk = 0; blk < LANE_BLOCKS; blk++) {
                 for (int c = 0; c < width; c++) {
-                    int from = (blk * LANE_CENTRES + c) * BLOCK_ROWS;
+                    int from = pass * perPass + (blk * LANE_CENTRES + c) * BLOCK_ROWS;
                     for (int r = 0; r < BLOCK_ROWS; r++) {
                         acc[(blk * BLOCK_ROWS + r) * stride + first + c] = sums[from + r];
                     }
@@ -714,7 +712,8 @@ public final class SquaredEuclidean {
     }
 
     /** The row-lane micro-kernel: 4 blocks of rows x 5 centres over the features {@code [q0, q1)} of one chunk, 20 accumulators. */
-    private static void rowLaneChunk(float[] blocks, int base, int d, float[] p, int c0, int q0, int q1, float[] sums) {
+    private static void rowLaneChunk(float[] blocks, int base, int d, float[] p, int c0, int q0, int q1, float[] sums,
+                                     int at) {
         int c1 = c0 + d;
         int c2 = c1 + d;
         int c3 = c2 + d;
@@ -772,26 +771,26 @@ public final class SquaredEuclidean {
             a24 = v2.fma(e, a24);
             a34 = v3.fma(e, a34);
         }
-        a00.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 0) * BLOCK_ROWS);
-        a01.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 1) * BLOCK_ROWS);
-        a02.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 2) * BLOCK_ROWS);
-        a03.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 3) * BLOCK_ROWS);
-        a04.add(FloatVector.fromArray(SPECIES, sums, (0 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, (0 * LANE_CENTRES + 4) * BLOCK_ROWS);
-        a10.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 0) * BLOCK_ROWS);
-        a11.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 1) * BLOCK_ROWS);
-        a12.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 2) * BLOCK_ROWS);
-        a13.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 3) * BLOCK_ROWS);
-        a14.add(FloatVector.fromArray(SPECIES, sums, (1 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, (1 * LANE_CENTRES + 4) * BLOCK_ROWS);
-        a20.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 0) * BLOCK_ROWS);
-        a21.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 1) * BLOCK_ROWS);
-        a22.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 2) * BLOCK_ROWS);
-        a23.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 3) * BLOCK_ROWS);
-        a24.add(FloatVector.fromArray(SPECIES, sums, (2 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, (2 * LANE_CENTRES + 4) * BLOCK_ROWS);
-        a30.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 0) * BLOCK_ROWS);
-        a31.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 1) * BLOCK_ROWS);
-        a32.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 2) * BLOCK_ROWS);
-        a33.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 3) * BLOCK_ROWS);
-        a34.add(FloatVector.fromArray(SPECIES, sums, (3 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, (3 * LANE_CENTRES + 4) * BLOCK_ROWS);
+        a00.add(FloatVector.fromArray(SPECIES, sums, at + (0 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, at + (0 * LANE_CENTRES + 0) * BLOCK_ROWS);
+        a01.add(FloatVector.fromArray(SPECIES, sums, at + (0 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, at + (0 * LANE_CENTRES + 1) * BLOCK_ROWS);
+        a02.add(FloatVector.fromArray(SPECIES, sums, at + (0 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, at + (0 * LANE_CENTRES + 2) * BLOCK_ROWS);
+        a03.add(FloatVector.fromArray(SPECIES, sums, at + (0 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, at + (0 * LANE_CENTRES + 3) * BLOCK_ROWS);
+        a04.add(FloatVector.fromArray(SPECIES, sums, at + (0 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, at + (0 * LANE_CENTRES + 4) * BLOCK_ROWS);
+        a10.add(FloatVector.fromArray(SPECIES, sums, at + (1 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, at + (1 * LANE_CENTRES + 0) * BLOCK_ROWS);
+        a11.add(FloatVector.fromArray(SPECIES, sums, at + (1 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, at + (1 * LANE_CENTRES + 1) * BLOCK_ROWS);
+        a12.add(FloatVector.fromArray(SPECIES, sums, at + (1 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, at + (1 * LANE_CENTRES + 2) * BLOCK_ROWS);
+        a13.add(FloatVector.fromArray(SPECIES, sums, at + (1 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, at + (1 * LANE_CENTRES + 3) * BLOCK_ROWS);
+        a14.add(FloatVector.fromArray(SPECIES, sums, at + (1 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, at + (1 * LANE_CENTRES + 4) * BLOCK_ROWS);
+        a20.add(FloatVector.fromArray(SPECIES, sums, at + (2 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, at + (2 * LANE_CENTRES + 0) * BLOCK_ROWS);
+        a21.add(FloatVector.fromArray(SPECIES, sums, at + (2 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, at + (2 * LANE_CENTRES + 1) * BLOCK_ROWS);
+        a22.add(FloatVector.fromArray(SPECIES, sums, at + (2 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, at + (2 * LANE_CENTRES + 2) * BLOCK_ROWS);
+        a23.add(FloatVector.fromArray(SPECIES, sums, at + (2 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, at + (2 * LANE_CENTRES + 3) * BLOCK_ROWS);
+        a24.add(FloatVector.fromArray(SPECIES, sums, at + (2 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, at + (2 * LANE_CENTRES + 4) * BLOCK_ROWS);
+        a30.add(FloatVector.fromArray(SPECIES, sums, at + (3 * LANE_CENTRES + 0) * BLOCK_ROWS)).intoArray(sums, at + (3 * LANE_CENTRES + 0) * BLOCK_ROWS);
+        a31.add(FloatVector.fromArray(SPECIES, sums, at + (3 * LANE_CENTRES + 1) * BLOCK_ROWS)).intoArray(sums, at + (3 * LANE_CENTRES + 1) * BLOCK_ROWS);
+        a32.add(FloatVector.fromArray(SPECIES, sums, at + (3 * LANE_CENTRES + 2) * BLOCK_ROWS)).intoArray(sums, at + (3 * LANE_CENTRES + 2) * BLOCK_ROWS);
+        a33.add(FloatVector.fromArray(SPECIES, sums, at + (3 * LANE_CENTRES + 3) * BLOCK_ROWS)).intoArray(sums, at + (3 * LANE_CENTRES + 3) * BLOCK_ROWS);
+        a34.add(FloatVector.fromArray(SPECIES, sums, at + (3 * LANE_CENTRES + 4) * BLOCK_ROWS)).intoArray(sums, at + (3 * LANE_CENTRES + 4) * BLOCK_ROWS);
     }
 
     /**
