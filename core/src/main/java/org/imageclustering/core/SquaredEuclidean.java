@@ -1,6 +1,9 @@
 package org.imageclustering.core;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -48,6 +51,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class SquaredEuclidean {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Rows processed together by the block kernels (their partial dot products stay in a small array). */
     private static final int ROW_BLOCK = 24;
@@ -377,6 +381,11 @@ public final class SquaredEuclidean {
         int step = rowLanes ? ROW_LANE_STEP : ROW_BLOCK;
         float[] acc = new float[(step + 1) * stride];
         float[] laneSums = rowLanes ? new float[(ROW_LANE_MAX_K + LANE_CENTRES - 1) / LANE_CENTRES * LANE_BLOCKS * LANE_CENTRES * BLOCK_ROWS] : null;
+        // Lloyd's case (no bounds wanted): the rows with a clear nearest centre are decided in
+        // vector form, the others by the scalar code below
+        boolean screen = rowLanes && upper == null && lower == null && lowerAll == null;
+        double[] screenWork = screen ? new double[(k + 4) * ROW_LANE_STEP] : null;
+        int[] unique = screen ? new int[ROW_LANE_STEP] : null;
         double[] dist0 = new double[k];
         double[] errors = new double[k];
         int[] off = new int[step];
@@ -390,12 +399,23 @@ public final class SquaredEuclidean {
             }
             if (rowLanes) {
                 rowLaneDots(blocks.data, b / BLOCK_ROWS, d, centers, laneSums, acc);
+                if (screen) {
+                    screenRows(acc, stride, m, xNorms, b, centers, screenWork, unique);
+                }
             } else {
                 dots(xd, off, m, centers, acc);
             }
             for (int r = 0; r < m; r++) {
                 int i = idx[r];
                 double nx = xNorms[i];
+                if (screen && unique[r] >= 0) {
+                    int c = unique[r];
+                    labels[i] = c;
+                    if (dist != null) {
+                        dist[i] = Math.max(0, nx + cn[c] - 2 * (double) acc[r * stride + c]);
+                    }
+                    continue;
+                }
                 double rx = Math.sqrt(nx);
                 int base = r * stride;
                 double bestUpper = Double.POSITIVE_INFINITY;
@@ -673,6 +693,59 @@ public final class SquaredEuclidean {
                 }
             });
             return new RowBlocks(out, n);
+        }
+    }
+
+    /**
+     * The exact-argmin rule of {@link #assign} in vector form, one lane per row, for the {@code m}
+     * rows of a row-lane step from row {@code b}: into {@code unique[r]} the only centre whose
+     * approximate distance less its error bound is within the cut (then it is the nearest), or -1
+     * when several are (a near tie: the scalar code decides, exactly). Each lane does the scalar
+     * code's double operations in the same order, so it takes the same decisions.
+     */
+    private static void screenRows(float[] acc, int stride, int m, double[] xNorms, int b, Centers cs, double[] work,
+                                   int[] unique) {
+        int k = cs.k();
+        int w = ROW_LANE_STEP;
+        // work: squared norms, their roots, each centre's dot products, then first and count per row
+        for (int r = 0; r < w; r++) {
+            double nx = r < m ? xNorms[b + r] : 0;
+            work[r] = nx;
+            work[w + r] = Math.sqrt(nx);
+        }
+        for (int c = 0; c < k; c++) {
+            for (int r = 0; r < w; r++) {
+                work[(2 + c) * w + r] = acc[r * stride + c];
+            }
+        }
+        int firstAt = (2 + k) * w;
+        int countAt = firstAt + w;
+        double gamma = cs.gamma;
+        for (int g = 0; g < w; g += DOUBLES.length()) {
+            DoubleVector nx = DoubleVector.fromArray(DOUBLES, work, g);
+            DoubleVector rx = DoubleVector.fromArray(DOUBLES, work, w + g);
+            DoubleVector best = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
+            for (int c = 0; c < k; c++) {
+                DoubleVector a = nx.add(cs.norms[c]).sub(DoubleVector.fromArray(DOUBLES, work, (2 + c) * w + g).mul(2));
+                DoubleVector s = rx.add(cs.roots[c]);
+                best = best.min(a.add(s.mul(gamma).mul(s)));
+            }
+            DoubleVector cut = best.add(best.abs().mul(EXACT_SLACK));
+            DoubleVector first = DoubleVector.broadcast(DOUBLES, -1);
+            DoubleVector count = DoubleVector.zero(DOUBLES);
+            DoubleVector one = DoubleVector.broadcast(DOUBLES, 1);
+            for (int c = k - 1; c >= 0; c--) { // downwards, so that the lowest candidate is left in first
+                DoubleVector a = nx.add(cs.norms[c]).sub(DoubleVector.fromArray(DOUBLES, work, (2 + c) * w + g).mul(2));
+                DoubleVector s = rx.add(cs.roots[c]);
+                VectorMask<Double> candidate = a.sub(s.mul(gamma).mul(s)).compare(VectorOperators.LE, cut);
+                first = first.blend(c, candidate);
+                count = count.add(one, candidate);
+            }
+            first.intoArray(work, firstAt + g);
+            count.intoArray(work, countAt + g);
+        }
+        for (int r = 0; r < m; r++) {
+            unique[r] = work[countAt + r] == 1 ? (int) work[firstAt + r] : -1;
         }
     }
 

@@ -215,6 +215,27 @@ class SquaredEuclideanTest {
     }
 
     @Test
+    void rowLaneKernelKeepsTheExactArgminWhereTheExpansionCannotTell() {
+        // Large offset, tiny spread: the expansion's error bound dwarfs every gap between centres,
+        // so each row's nearest centre must come from the exact comparison, not the first candidate.
+        int n = 130;
+        int d = 64;
+        FloatMatrix x = random(n, d, 11, 0.01, 100);
+        FloatMatrix c = random(7, d, 12, 0.01, 100);
+        double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
+        SquaredEuclidean.RowBlocks blocks = SquaredEuclidean.RowBlocks.of(x, Parallelism.sequential());
+        int[] labels = new int[n];
+        double[] dist = new double[n];
+        SquaredEuclidean.assign(x, blocks, norms, 0, n, SquaredEuclidean.Centers.of(c), labels, dist);
+        int notFirst = 0;
+        for (int i = 0; i < n; i++) {
+            assertEquals(exactArgmin(x, i, c), labels[i], "row " + i);
+            notFirst += labels[i] == 0 ? 0 : 1;
+        }
+        assertTrue(notFirst > n / 2, "the data should spread the rows over the centres: " + notFirst);
+    }
+
+    @Test
     void rowBlocksOfAnotherMatrixAreRejected() {
         FloatMatrix x = random(10, 4, 1, 1, 0);
         SquaredEuclidean.RowBlocks blocks = SquaredEuclidean.RowBlocks.of(random(11, 4, 2, 1, 0), Parallelism.sequential());
