@@ -387,7 +387,6 @@ public final class SquaredEuclidean {
         double[] screenWork = screen ? new double[(k + 4) * ROW_LANE_STEP] : null;
         int[] unique = screen ? new int[ROW_LANE_STEP] : null;
         double[] dist0 = new double[k];
-        double[] errors = new double[k];
         int[] off = new int[step];
         int[] idx = new int[step];
         long exact = 0;
@@ -423,16 +422,17 @@ public final class SquaredEuclidean {
                     double a = nx + cn[c] - 2 * (double) acc[base + c];
                     dist0[c] = a;
                     double s = rx + cr[c];
-                    double err = gamma * s * s;
-                    errors[c] = err;
-                    double u = a + err;
-                    bestUpper = u < bestUpper ? u : bestUpper;
+                    double u = a + gamma * s * s;
+                    if (u < bestUpper) {
+                        bestUpper = u;
+                    }
                 }
                 double cut = bestUpper + EXACT_SLACK * Math.abs(bestUpper);
                 int first = -1;
                 int candidates = 0;
                 for (int c = 0; c < k; c++) {
-                    if (dist0[c] - errors[c] <= cut) {
+                    double s = rx + cr[c];
+                    if (dist0[c] - gamma * s * s <= cut) {
                         if (first < 0) {
                             first = c;
                         }
@@ -443,7 +443,8 @@ public final class SquaredEuclidean {
                 if (candidates > 1) {
                     double bestExact = Double.POSITIVE_INFINITY;
                     for (int c = first; c < k; c++) {
-                        if (dist0[c] - errors[c] <= cut) {
+                        double s = rx + cr[c];
+                        if (dist0[c] - gamma * s * s <= cut) {
                             double e = distance(xd, off[r], cd, c * d, d);
                             exact++;
                             if (e < bestExact) {
@@ -461,7 +462,8 @@ public final class SquaredEuclidean {
                     // plain array arithmetic, so that the JIT can vectorise the square roots
                     int lb = i * k;
                     for (int c = 0; c < k; c++) {
-                        lowerAll[lb + c] = Math.sqrt(Math.max(0, dist0[c] - errors[c]));
+                        double sc = rx + cr[c];
+                        lowerAll[lb + c] = Math.sqrt(Math.max(0, dist0[c] - gamma * sc * sc));
                     }
                     if (lowerShift != null) {
                         for (int c = 0; c < k; c++) {
@@ -470,11 +472,17 @@ public final class SquaredEuclidean {
                     }
                 }
                 if (upper != null) {
-                    upper[i] = Math.sqrt(Math.max(0, dist0[best] + errors[best]));
+                    double s = rx + cr[best];
+                    upper[i] = Math.sqrt(Math.max(0, dist0[best] + gamma * s * s));
                     double low = Double.POSITIVE_INFINITY;
                     for (int c = 0; c < k; c++) {
-                        double l = dist0[c] - errors[c];
-                        low = l < low && c != best ? l : low;
+                        if (c != best) {
+                            double sc = rx + cr[c];
+                            double l = dist0[c] - gamma * sc * sc;
+                            if (l < low) {
+                                low = l;
+                            }
+                        }
                     }
                     lower[i] = k == 1 ? Double.POSITIVE_INFINITY : Math.sqrt(Math.max(0, low));
                 }
