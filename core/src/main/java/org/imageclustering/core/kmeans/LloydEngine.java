@@ -17,10 +17,11 @@ import org.imageclustering.core.StopReason;
  * versions of it; they share this class so that they share every step except the assignment.
  *
  * <p><b>Determinism.</b> Rows are cut into fixed chunks (their size depends on n, k and d only).
- * Each chunk keeps its own float64 sums and counts per centre, updated in row order for the rows
- * whose label changed (so a chunk whose rows all kept their labels costs nothing); the centre sums
- * are the chunk sums added in chunk order, redone only for the centres whose sums some chunk
- * changed. Labels come from the kernel's exact-argmin rule. The result is therefore bit-identical
+ * Each chunk keeps its own counts per centre and, in float64, the change of each centre's sum since
+ * the last reduction, updated in row order for the rows whose label changed (so a chunk whose rows
+ * all kept their labels costs nothing); the centre sums are updated by adding those changes in
+ * chunk order, only for the (chunk, centre) pairs that have one. Labels come from the kernel's
+ * exact-argmin rule. The result is therefore bit-identical
  * at any thread count and for every variant, which make the same label changes in the same order;
  * the distortion comes from the sums, so it is too.
  *
@@ -148,7 +149,8 @@ final class LloydEngine {
             long changed = st.assignAll(!bounded || iteration == 1);
             reduce(st, totals, counts);
             double distortion = assignmentDistortion(centers, totals, counts);
-            int relocated = relocateEmpty(centers, st.labels, totals, counts, iteration, st.relocatedInto);
+            int relocated = relocateEmpty(centers, st.labels, totals, counts, iteration, st.relocationBackup,
+                    st.relocationSaved);
             relocations += relocated;
             double shift = updateCenters(centers, totals, counts, st.moved);
             st.prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
@@ -224,12 +226,18 @@ final class LloydEngine {
         final double[] lower;
         final double[] lowerAll;
         final int[] gather;
-        final double[][] partialSums = new double[chunks][k * d];
+        /** Per chunk, the change of each centre's sum since the last reduction (zero where not {@link #touched}). */
+        final double[][] pendingSums = new double[chunks][k * d];
         final int[][] partialCounts = new int[chunks][k];
         /** Per chunk, the centres whose sums it changed since the last reduction. */
         final boolean[][] touched = new boolean[chunks][k];
-        /** Centres whose totals the last relocation of empty clusters edited in place. */
-        final boolean[] relocatedInto = new boolean[k];
+        /**
+         * The totals of the centres that the last relocation of empty clusters edited, as they were
+         * before (marked in {@link #relocationSaved}): the next reduction restores them, because the
+         * edit moves sums for one update only and labels settle the rest.
+         */
+        final double[] relocationBackup = new double[k * d];
+        final boolean[] relocationSaved = new boolean[k];
         final long[] changedPerChunk = new long[chunks];
         final long[] distancesPerChunk = new long[chunks];
         final long[] exactPerChunk = new long[chunks];
@@ -296,7 +304,7 @@ final class LloydEngine {
                 }
                 distancesPerChunk[ch] = dc;
                 exactPerChunk[ch] = ex;
-                changedPerChunk[ch] = applyChanges(s, e, data.data(), labels, fresh, partialSums[ch],
+                changedPerChunk[ch] = applyChanges(s, e, data.data(), labels, fresh, pendingSums[ch],
                         partialCounts[ch], touched[ch]);
             });
             long changed = 0;
@@ -585,35 +593,37 @@ final class LloydEngine {
     }
 
     /**
-     * Centre sums and counts: chunk partials added in chunk order, redone only for the centres some
-     * chunk touched (or a relocation edited) since the last call, so late iterations with few label
-     * changes read little. The kept totals of the others are the same sums in the same order, so
-     * the result is the bits of a full reduction.
+     * Centre sums and counts: the pending changes of the chunks added to the sums in chunk order,
+     * only where a chunk has one (late iterations with few label changes read little), after
+     * undoing the last relocation's edits; counts summed from the chunks. The changes are the same
+     * at any thread count and for every variant, so the sums are too.
      */
     private void reduce(State st, double[] totals, long[] counts) {
-        boolean[] dirty = st.relocatedInto.clone();
-        java.util.Arrays.fill(st.relocatedInto, false);
-        for (boolean[] t : st.touched) {
-            for (int c = 0; c < k; c++) {
-                dirty[c] |= t[c];
-                t[c] = false;
+        for (int c = 0; c < k; c++) {
+            if (st.relocationSaved[c]) {
+                System.arraycopy(st.relocationBackup, c * d, totals, c * d, d);
+                st.relocationSaved[c] = false;
             }
         }
         parallel.forEach(k, 1, (cs, ce) -> {
             for (int c = cs; c < ce; c++) {
-                if (!dirty[c]) {
-                    continue;
-                }
                 int from = c * d;
                 int to = from + d;
-                java.util.Arrays.fill(totals, from, to, 0.0);
-                for (double[] p : st.partialSums) {
+                for (int ch = 0; ch < chunks; ch++) {
+                    if (!st.touched[ch][c]) {
+                        continue;
+                    }
+                    double[] p = st.pendingSums[ch];
                     for (int j = from; j < to; j++) {
                         totals[j] += p[j];
                     }
+                    java.util.Arrays.fill(p, from, to, 0.0);
                 }
             }
         });
+        for (boolean[] t : st.touched) {
+            java.util.Arrays.fill(t, false);
+        }
         java.util.Arrays.fill(counts, 0);
         for (int[] p : st.partialCounts) {
             for (int c = 0; c < k; c++) {
@@ -651,7 +661,7 @@ final class LloydEngine {
      * label is left alone, only the sums and counts move, so the next assignment settles it).
      */
     private int relocateEmpty(float[] centers, int[] labels, double[] totals, long[] counts, int iteration,
-                              boolean[] edited) {
+                              double[] backup, boolean[] saved) {
         int empty = 0;
         for (int c = 0; c < k; c++) {
             if (counts[c] == 0) {
@@ -707,14 +717,18 @@ final class LloydEngine {
             }
             int from = labels[far];
             int o = far * d;
+            for (int edited : new int[] {from, c}) {
+                if (!saved[edited]) {
+                    System.arraycopy(totals, edited * d, backup, edited * d, d);
+                    saved[edited] = true;
+                }
+            }
             for (int j = 0; j < d; j++) {
                 totals[from * d + j] -= x[o + j];
                 totals[c * d + j] = x[o + j];
             }
             counts[from]--;
             counts[c] = 1;
-            edited[from] = true;
-            edited[c] = true;
             dist[far] = -1; // taken
             relocated++;
         }

@@ -36,6 +36,35 @@ class EmptyClusterPolicyTest {
         Clustering done = run(EmptyClusterPolicy.FARTHEST_POINT, 100);
         assertEquals(1, done.sizes()[2]);
         assertTrue(done.converged());
+        assertCentroidsAreTheMeansOfTheirRows(done);
+    }
+
+    @Test
+    void sumsAfterARelocationFollowTheLabelsAgain() {
+        // The relocation moves row 1000's share between the sums for one update; afterwards the
+        // sums must again be those of the labels, whatever the policy.
+        for (EmptyClusterPolicy policy : new EmptyClusterPolicy[] {EmptyClusterPolicy.FARTHEST_POINT,
+                EmptyClusterPolicy.LARGEST_CLUSTER_SPLIT}) {
+            for (KMeansVariant variant : KMeansVariant.values()) {
+                KMeansOptions options = KMeansOptions.defaults(3).withEmptyClusterPolicy(policy).withVariant(variant);
+                assertCentroidsAreTheMeansOfTheirRows(new KMeans(options).fitFrom(DATA, START, FitContext.of(1)));
+            }
+        }
+    }
+
+    private static void assertCentroidsAreTheMeansOfTheirRows(Clustering c) {
+        assertTrue(c.converged(), "the last update must have used the final labels");
+        for (int cluster = 0; cluster < 3; cluster++) {
+            double sum = 0;
+            int count = 0;
+            for (int i = 0; i < DATA.rows(); i++) {
+                if (c.labels()[i] == cluster) {
+                    sum += DATA.get(i, 0);
+                    count++;
+                }
+            }
+            assertEquals((float) (sum / count), c.centroids().get(cluster, 0), "centroid " + cluster);
+        }
     }
 
     @Test
