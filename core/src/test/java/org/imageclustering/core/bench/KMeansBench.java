@@ -98,7 +98,8 @@ public final class KMeansBench {
         }
         BenchData.writeNpy(start, out.resolve("start_" + c + ".npy"));
         KMeansOptions options = KMeansOptions.defaults(k);
-        fit(x, start, options.withVariant(KMeansVariant.LLOYD).withMaxIterations(3), p); // warm-up
+        // warm-up; Lloyd with 15 iterations allowed, the least for which it uses its row-lane kernel at small K
+        fit(x, start, options.withVariant(KMeansVariant.LLOYD).withMaxIterations(15), p);
         fit(x, start, options.withVariant(KMeansVariant.HAMERLY).withMaxIterations(3), p);
         fit(x, start, options.withVariant(KMeansVariant.ELKAN).withMaxIterations(3), p);
         for (int r = 0; r < repeats; r++) {
