@@ -103,7 +103,7 @@ final class LloydEngine {
 
     /**
      * The data in row blocks for Lloyd's row-lane kernel, when it has few enough centres, enough
-     * iterations to repay the copy, and room for it (at most half the free heap); else null. The
+     * iterations to repay the copy, and room for it (at most a quarter of the maximum heap); else null. The
      * kernel gives the same bits either way, so this changes the speed only.
      */
     private SquaredEuclidean.RowBlocks rowBlocks(KMeansVariant variant) {
@@ -112,10 +112,10 @@ final class LloydEngine {
             return null;
         }
         if (rowBlocks == null) { // once per engine: restarts share it
-            Runtime rt = Runtime.getRuntime();
-            long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            // A fixed share of the maximum heap, not of the free heap: that counts uncollected
+            // garbage as used, which would make the choice (never the result) vary from fit to fit.
             long bytes = SquaredEuclidean.RowBlocks.bytes(data);
-            if (bytes <= free / 2 && bytes / 4 < Integer.MAX_VALUE - 8) {
+            if (bytes <= Runtime.getRuntime().maxMemory() / 4 && bytes / 4 < Integer.MAX_VALUE - 8) {
                 rowBlocks = SquaredEuclidean.RowBlocks.of(data, parallel);
             }
         }
@@ -208,6 +208,9 @@ final class LloydEngine {
         diagnostics.put("distance_computations_lloyd", lloydDistances);
         diagnostics.put("distance_computations_saved", lloydDistances - st.distances);
         diagnostics.put("exact_tie_checks", st.exactChecks);
+        if (variant == KMeansVariant.LLOYD) {
+            diagnostics.put("row_lane_kernel", st.rowBlocks != null);
+        }
         return new Clustering(st.labels, FloatMatrix.wrap(k, d, centers), sizes, distortion, iteration, reason, trace,
                 diagnostics);
     }

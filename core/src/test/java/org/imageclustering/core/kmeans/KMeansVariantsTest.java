@@ -88,6 +88,19 @@ class KMeansVariantsTest {
     }
 
     @Test
+    void lloydWithItsRowLaneKernelEqualsTheBoundedVariants() {
+        // k <= 10 and at least 15 iterations allowed: Lloyd copies the data into row blocks; the
+        // bounded variants never do, so equal results mean the two kernels agree bit for bit.
+        KMeansOptions options = KMeansOptions.defaults(8).withTolerance(0, ToleranceMode.CENTER_SHIFT);
+        Clustering lloyd = fit(options.withVariant(KMeansVariant.LLOYD), 2, 4);
+        assertEquals(Boolean.TRUE, lloyd.diagnostics().get("row_lane_kernel"));
+        assertSameResult(lloyd, fit(options.withVariant(KMeansVariant.HAMERLY), 1, 4), "hamerly, k=8");
+        assertSameResult(lloyd, fit(options.withVariant(KMeansVariant.ELKAN), 8, 4), "elkan at 8 threads, k=8");
+        Clustering shortRun = fit(options.withVariant(KMeansVariant.LLOYD).withMaxIterations(14), 2, 4);
+        assertEquals(Boolean.FALSE, shortRun.diagnostics().get("row_lane_kernel"));
+    }
+
+    @Test
     void autoPicksElkanWhileItsBoundsAreSmallElseHamerly() {
         assertEquals(KMeansVariant.LLOYD, KMeansVariant.AUTO.resolve(60_000, 1, 784));
         assertEquals(KMeansVariant.ELKAN, KMeansVariant.AUTO.resolve(60_000, 10, 784));
