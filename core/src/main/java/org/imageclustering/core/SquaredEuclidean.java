@@ -359,8 +359,9 @@ public final class SquaredEuclidean {
      */
     public static long assign(FloatMatrix x, RowBlocks blocks, double[] xNorms, int start, int end, Centers centers,
                               int[] labels, double[] dist) {
-        if (blocks != null && blocks.rows != x.rows()) {
-            throw new IllegalArgumentException("row blocks of " + blocks.rows + " rows for a matrix of " + x.rows());
+        if (blocks != null && blocks.source != x.data()) {
+            throw new IllegalArgumentException("row blocks made from another matrix than the " + x.rows() + " x "
+                    + x.cols() + " one given");
         }
         return assign(x, blocks, xNorms, null, start, end, centers, labels, dist, null, null, null, null);
     }
@@ -666,16 +667,18 @@ public final class SquaredEuclidean {
      */
     public static final class RowBlocks {
         private final float[] data;
-        private final int rows;
+        /** The data array copied: the kernel takes these blocks for that array only. */
+        private final float[] source;
 
-        private RowBlocks(float[] data, int rows) {
+        private RowBlocks(float[] data, float[] source) {
             this.data = data;
-            this.rows = rows;
+            this.source = source;
         }
 
-        /** The bytes a copy of {@code x} takes. */
+        /** The bytes a copy of {@code x} takes: its rows padded to a whole row-lane step. */
         public static long bytes(FloatMatrix x) {
-            return 4L * ((long) x.rows() + ROW_LANE_STEP - 1) / ROW_LANE_STEP * ROW_LANE_STEP * x.cols();
+            long rows = ((long) x.rows() + ROW_LANE_STEP - 1) / ROW_LANE_STEP * ROW_LANE_STEP;
+            return 4L * rows * x.cols();
         }
 
         /** Copies the rows of {@code x}; fails when the copy exceeds one Java array. */
@@ -700,7 +703,7 @@ public final class SquaredEuclidean {
                     }
                 }
             });
-            return new RowBlocks(out, n);
+            return new RowBlocks(out, xd);
         }
     }
 

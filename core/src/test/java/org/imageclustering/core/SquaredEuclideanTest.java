@@ -1,6 +1,7 @@
 package org.imageclustering.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -240,8 +241,13 @@ class SquaredEuclideanTest {
         FloatMatrix x = random(10, 4, 1, 1, 0);
         SquaredEuclidean.RowBlocks blocks = SquaredEuclidean.RowBlocks.of(random(11, 4, 2, 1, 0), Parallelism.sequential());
         SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(random(2, 4, 3, 1, 0));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SquaredEuclidean.assign(x, blocks, new double[10], 0, 10, centers, new int[10], null));
-        assertTrue(e.getMessage().contains("11 rows"), e.getMessage());
+        assertTrue(e.getMessage().contains("another matrix"), e.getMessage());
+        FloatMatrix sameValues = FloatMatrix.wrap(10, 4, x.data().clone());
+        SquaredEuclidean.RowBlocks ofX = SquaredEuclidean.RowBlocks.of(x, Parallelism.sequential());
+        assertThrows(IllegalArgumentException.class,
+                () -> SquaredEuclidean.assign(sameValues, ofX, new double[10], 0, 10, centers, new int[10], null));
+        assertEquals(4L * SquaredEuclidean.ROW_LANE_STEP * 4, SquaredEuclidean.RowBlocks.bytes(x), "10 rows padded to one step");
     }
 }
