@@ -33,12 +33,14 @@ class ParallelismTest {
     void callerAndWorkersShareTheChunks() {
         try (Parallelism p = Parallelism.of(2)) {
             Set<String> threads = ConcurrentHashMap.newKeySet();
-            // Each chunk waits until two threads have joined, so one thread cannot do them all.
+            // Each chunk waits (a while, not forever) for the other to start, so that one thread
+            // cannot take both while the other is still waking up.
             AtomicInteger arrived = new AtomicInteger();
             p.forEach(2, 1, (s, e) -> {
                 threads.add(Thread.currentThread().getName());
                 arrived.incrementAndGet();
-                while (arrived.get() < 2) {
+                long giveUp = System.nanoTime() + 10_000_000_000L;
+                while (arrived.get() < 2 && System.nanoTime() < giveUp) {
                     Thread.onSpinWait();
                 }
             });

@@ -20,8 +20,9 @@ import org.imageclustering.core.SquaredEuclidean;
  * <p>The rows are cut into fixed tiles of {@value #TILE} and only tile pairs {@code (a, b)} with
  * {@code a <= b} are computed, each distance once and offered to both of its rows: half the
  * arithmetic of the naive scan. Pairs run column tile by column tile, so that tile b is packed for
- * the kernel once ({@link SquaredEuclidean.Centers}, squared norms of all rows computed once too)
- * and serves its {@code b + 1} pairs while it is hot in cache; the rows of tile a are read in place.
+ * the kernel once ({@link SquaredEuclidean.Centers}, which computes the tile's squared norms; the
+ * row side's come from one pass over all rows) and serves its {@code b + 1} pairs while it is hot
+ * in cache; the rows of tile a are read in place.
  * A pair's distances are then scanned once, row by row, against two thresholds per value: its row's
  * current k-th distance and its column's (a SIMD compare per group of lanes; list insertions only
  * for the few values at or below one of them). Rows are updated under their tile's lock; columns go
