@@ -98,8 +98,9 @@ public final class KMeansBench {
         }
         BenchData.writeNpy(start, out.resolve("start_" + c + ".npy"));
         KMeansOptions options = KMeansOptions.defaults(k);
-        // warm-up; Lloyd with 15 iterations allowed, the least for which it uses its row-lane kernel at small K
-        fit(x, start, options.withVariant(KMeansVariant.LLOYD).withMaxIterations(15), p);
+        // warm-up; a whole Lloyd fit with the timed fits' options, so that the kernel they use
+        // (the row-lane one at small K) is the one compiled
+        fit(x, start, options.withVariant(KMeansVariant.LLOYD), p);
         fit(x, start, options.withVariant(KMeansVariant.HAMERLY).withMaxIterations(3), p);
         fit(x, start, options.withVariant(KMeansVariant.ELKAN).withMaxIterations(3), p);
         for (int r = 0; r < repeats; r++) {
