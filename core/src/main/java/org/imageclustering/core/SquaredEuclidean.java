@@ -775,7 +775,7 @@ public final class SquaredEuclidean {
         int perPass = LANE_BLOCKS * LANE_CENTRES * BLOCK_ROWS;
         java.util.Arrays.fill(sums, 0, passes * perPass, 0f);
         int base = block * d * BLOCK_ROWS;
-        // chunks outside, passes inside: a chunk of the rows stays in the L1 cache for every pass
+        // chunks outside, passes inside: a chunk of the rows (32 KB) is still in cache for the second pass
         for (int q0 = 0; q0 < d; q0 += CHUNK) {
             for (int pass = 0; pass < passes; pass++) {
                 rowLaneChunk(blocks, base, d, p, pass * LANE_CENTRES * d, q0, Math.min(d, q0 + CHUNK), sums, pass * perPass);

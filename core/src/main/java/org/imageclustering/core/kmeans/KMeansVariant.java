@@ -22,7 +22,7 @@ public enum KMeansVariant {
     /**
      * Let the implementation choose from n, k and d: {@link #ELKAN} for k >= 2 while its n x k
      * bounds stay under {@value #ELKAN_MAX_BOUNDS} doubles (on Fashion-MNIST its whole fit takes
-     * about 10% less time than Hamerly's at K=10 and 16-21% less at K=50), else {@link #HAMERLY};
+     * 3-7% less time than Hamerly's at K=10 and 21-26% less at K=50), else {@link #HAMERLY};
      * Lloyd for k = 1.
      */
     AUTO("auto");

@@ -73,6 +73,7 @@ public final class FmaPeakBench {
         FloatVector a9 = a0.add(9);
         FloatVector a10 = a0.add(10);
         FloatVector a11 = a0.add(11);
+        // written out: vectors kept in an array would be boxed, and the loop would time allocation
         for (long i = 0; i < STEPS; i++) {
             a0 = a0.fma(m, b);
             a1 = a1.fma(m, b);

@@ -96,7 +96,8 @@ class KMeansVariantsTest {
         assertEquals(Boolean.TRUE, lloyd.diagnostics().get("row_lane_kernel"));
         assertSameResult(lloyd, fit(options.withVariant(KMeansVariant.HAMERLY), 1, 4), "hamerly, k=8");
         assertSameResult(lloyd, fit(options.withVariant(KMeansVariant.ELKAN), 8, 4), "elkan at 8 threads, k=8");
-        Clustering shortRun = fit(options.withVariant(KMeansVariant.LLOYD).withMaxIterations(14), 2, 4);
+        Clustering shortRun = fit(options.withVariant(KMeansVariant.LLOYD)
+                .withMaxIterations(LloydEngine.ROW_BLOCKS_MIN_ITERATIONS - 1), 2, 4);
         assertEquals(Boolean.FALSE, shortRun.diagnostics().get("row_lane_kernel"));
     }
 
