@@ -16,9 +16,13 @@ import org.imageclustering.core.Seeds;
  * Hamerly's or Elkan's bounds ({@link KMeansVariant}), which give the same result with fewer distances.
  *
  * <p>Semantics follow scikit-learn's {@code KMeans(algorithm="lloyd")}: the iteration stops when no
- * label changed (tested first), or when the tolerance test passes ({@link ToleranceMode}), or after
- * {@code max-iterations}; unless it stopped because nothing changed, a final assignment makes the
- * labels match the returned centroids. Empty clusters are handled by {@link EmptyClusterPolicy}.
+ * label changed and no empty cluster was relocated in this or the last iteration (a fixed point,
+ * tested first), or when the tolerance test passes ({@link ToleranceMode}), or after
+ * {@code max-iterations}. Unlike scikit-learn, every fit ends in one state: after a tolerance or
+ * budget stop, a final assignment gives the labels (scikit-learn's) and the centroids then move to
+ * the means of those labels, so centroids, sizes and distortion all describe the returned labels
+ * (the distortion is at most scikit-learn's inertia; a few rows may then lie nearer another
+ * centroid, which one more iteration would move). Empty clusters are handled by {@link EmptyClusterPolicy}.
  *
  * <p>Rows are float32; centre sums, distortion and tie-breaking distances are float64. Restart
  * {@code r} initialises from {@code Seeds.derive(seed, r)}, so any restart can be replayed alone; the

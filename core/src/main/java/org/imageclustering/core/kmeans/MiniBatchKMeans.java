@@ -29,7 +29,10 @@ import org.imageclustering.core.StopReason;
  * when one step moves the centres less than the tolerance; every {@code 10 k} rows seen (or whenever
  * a centre has no rows yet), centres whose count is below {@code reassignment-ratio} times the
  * largest count move to random rows of the batch, and their counts are raised to the smallest
- * remaining count. A final full assignment gives the labels and the distortion.
+ * remaining count. A final full assignment to the mini-batch centres gives the labels; the returned
+ * centroids are then the means of those labels (one full update, so centroids, sizes and distortion
+ * describe the labels; scikit-learn returns the mini-batch centres instead), and the distortion is
+ * measured against them.
  *
  * <p>The trace has one entry per pass over the data ({@code n / batch} steps): distortion is the
  * smoothed batch distortion scaled to n rows, reassignments the centres moved to random rows, and
@@ -190,22 +193,19 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
                 break;
             }
         }
-        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, centers);
-        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(finalCenters);
+        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
         int[] labels = new int[n];
-        double[] dist = new double[n];
+        parallel.forEach(n, 2048, (s, e) ->
+                SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, null, null, null));
+        int[] sizes = moveToMeans(x, d, labels, centers);
         double distortion = parallel.mapReduce(n, 2048, (s, e) -> {
-            SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, dist, null, null);
             double sum = 0;
             for (int i = s; i < e; i++) {
-                sum += dist[i];
+                sum += SquaredEuclidean.distance(x, i * d, centers, labels[i] * d, d);
             }
             return sum;
         }, 0.0, Double::sum);
-        int[] sizes = new int[k];
-        for (int l : labels) {
-            sizes[l]++;
-        }
+        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, centers);
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("steps", step);
         diagnostics.put("batch_size", batch);
@@ -214,6 +214,32 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
         diagnostics.values().removeIf(java.util.Objects::isNull);
         int epochs = (int) Math.min(Integer.MAX_VALUE, (step * batch + n - 1) / n);
         return new Clustering(labels, finalCenters, sizes, distortion, epochs, reason, trace, diagnostics);
+    }
+
+    /**
+     * Moves every centre with rows to the mean of its rows (float64 sums in row order, so the same
+     * bits at any thread count; one O(n d) pass); a centre without rows keeps its place. Returns
+     * the rows per centre.
+     */
+    private static int[] moveToMeans(float[] x, int d, int[] labels, float[] centers) {
+        int k = centers.length / d;
+        double[] sums = new double[k * d];
+        int[] sizes = new int[k];
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            sizes[l]++;
+            int o = i * d;
+            int b = l * d;
+            for (int j = 0; j < d; j++) {
+                sums[b + j] += x[o + j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d && sizes[c] > 0; j++) {
+                centers[c * d + j] = (float) (sums[c * d + j] / sizes[c]);
+            }
+        }
+        return sizes;
     }
 
     /** scikit-learn's reassignment of centres with too few rows to random rows of the batch. */
