@@ -193,19 +193,20 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
                 break;
             }
         }
-        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
+        float[] means = centers;
+        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, means));
         int[] labels = new int[n];
         parallel.forEach(n, 2048, (s, e) ->
                 SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, null, null, null));
-        int[] sizes = moveToMeans(x, d, labels, centers);
+        int[] sizes = moveToMeans(x, d, labels, means);
         double distortion = parallel.mapReduce(n, 2048, (s, e) -> {
             double sum = 0;
             for (int i = s; i < e; i++) {
-                sum += SquaredEuclidean.distance(x, i * d, centers, labels[i] * d, d);
+                sum += SquaredEuclidean.distance(x, i * d, means, labels[i] * d, d);
             }
             return sum;
         }, 0.0, Double::sum);
-        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, centers);
+        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, means);
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("steps", step);
         diagnostics.put("batch_size", batch);
