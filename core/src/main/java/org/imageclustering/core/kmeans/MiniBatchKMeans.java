@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
+import org.imageclustering.core.DistinctRows;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.IterationTrace;
@@ -214,7 +215,8 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
         diagnostics.put("smoothed_batch_distortion", Double.isNaN(ewa) ? null : ewa * n);
         diagnostics.values().removeIf(java.util.Objects::isNull);
         int epochs = (int) Math.min(Integer.MAX_VALUE, (step * batch + n - 1) / n);
-        return new Clustering(labels, finalCenters, sizes, distortion, epochs, reason, trace, diagnostics);
+        return DistinctRows.warnIfTooFew(data,
+                new Clustering(labels, finalCenters, sizes, distortion, epochs, reason, trace, diagnostics), false);
     }
 
     /**

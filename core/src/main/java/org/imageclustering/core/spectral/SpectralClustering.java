@@ -12,6 +12,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
+import org.imageclustering.core.DistinctRows;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.IterationTrace;
@@ -124,7 +125,8 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         }
         diag.put("assign", assign.yamlName());
         diag.put("assign_seconds", seconds(tAssign));
-        return inputSpaceResult(data, labels, k, iterations, reason, trace, diag);
+        // counted always: duplicates need not share a cluster here, so k above the distinct rows need not leave one empty
+        return DistinctRows.warnIfTooFew(data, inputSpaceResult(data, labels, k, iterations, reason, trace, diag), true);
     }
 
     private Solver resolveSolver(int n) {

@@ -179,4 +179,37 @@ class FitEndsAtClusterMeansTest {
             assertTrue(c.diagnostics().containsKey("embedding_distortion"));
         }
     }
+
+    @Test
+    void kLargerThanTheDistinctRowsIsWarnedAboutByEveryMethod() {
+        String expected = "k = 8 is larger than the number of distinct rows (6 of 26 rows; the others are exact"
+                + " duplicates): ";
+        for (KMeansVariant variant : new KMeansVariant[] {KMeansVariant.LLOYD, KMeansVariant.HAMERLY, KMeansVariant.ELKAN}) {
+            for (KMeansOptions options : new KMeansOptions[] {KMeansOptions.defaults(8).withVariant(variant),
+                    KMeansOptions.defaults(8).withVariant(variant).withTolerance(0.01, ToleranceMode.RELATIVE_DISTORTION)}) {
+                for (long seed = 0; seed < 5; seed++) {
+                    Clustering c = fit(options, seed);
+                    String what = variant.yamlName() + " " + options.toleranceMode().yamlName() + " seed " + seed;
+                    assertEquals(java.util.List.of(expected + "2 clusters are empty; use k <= 6"),
+                            c.diagnostics().get(Clustering.WARNINGS), what);
+                    assertOneState(DATA, c, what);
+                }
+            }
+        }
+        Clustering mini = new MiniBatchKMeans(MiniBatchKMeansOptions.defaults(8).withBatchSize(8)).fit(DATA, 1);
+        assertEquals(java.util.List.of(expected + "2 clusters are empty; use k <= 6"),
+                mini.diagnostics().get(Clustering.WARNINGS));
+        Clustering spectral = new SpectralClustering(SpectralOptions.defaults(8).withNeighbors(4,
+                SpectralOptions.KnnWeights.CONNECTIVITY)).fit(DATA, FitContext.of(1));
+        Object warnings = spectral.diagnostics().get(Clustering.WARNINGS);
+        assertTrue(warnings instanceof java.util.List<?> l && l.size() == 1 && l.get(0).toString().startsWith(expected),
+                String.valueOf(warnings));
+    }
+
+    @Test
+    void kUpToTheDistinctRowsGivesNoWarning() {
+        assertEquals(null, fit(randomPoints(), 5).diagnostics().get(Clustering.WARNINGS));
+        assertEquals(6, org.imageclustering.core.DistinctRows.count(DATA));
+        assertEquals(1, org.imageclustering.core.DistinctRows.count(FloatMatrix.wrap(2, 2, new float[] {0f, 1f, -0f, 1f})));
+    }
 }
