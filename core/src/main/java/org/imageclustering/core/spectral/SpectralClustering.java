@@ -77,6 +77,7 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         long seed = context.seed();
         int nev = Math.min(k + 1, n - 1);
 
+        Solver solver = resolveSolver(options.solver(), n, nev); // before any work: it may refuse
         FloatMatrix features = data;
         if (options.pca() > 0) {
             long t = System.nanoTime();
@@ -87,7 +88,6 @@ public final class SpectralClustering implements ClusteringAlgorithm {
             diag.put("pca_seconds", seconds(t));
         }
 
-        Solver solver = resolveSolver(n);
         diag.put("solver", solver.yamlName());
         diag.put("laplacian", options.laplacian().yamlName());
         double[][] embedding; // embedding[i] = row i's k coordinates
@@ -129,11 +129,26 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         return DistinctRows.warnIfTooFew(data, inputSpaceResult(data, labels, k, iterations, reason, trace, diag), true);
     }
 
-    private Solver resolveSolver(int n) {
-        if (options.solver() != Solver.AUTO) {
-            return options.solver();
+    /**
+     * The solver that computes {@code nev} eigenpairs of an n-row graph. {@link Solver#AUTO} takes
+     * the dense one for small graphs, and also when the pairs wanted are more than
+     * 1 / {@value SpectralOptions#LANCZOS_MAX_PAIR_SHARE} of the rows (k close to n): Lanczos's basis
+     * would then span most of the graph, and every one of its many restarts would cost a dense
+     * decomposition of that basis (minutes at a few thousand rows), more than one dense decomposition
+     * of the graph. An explicit {@code lanczos} is refused there with the reason.
+     */
+    static Solver resolveSolver(Solver requested, int n, int nev) {
+        boolean manyPairs = (long) nev * SpectralOptions.LANCZOS_MAX_PAIR_SHARE > n;
+        if (requested == Solver.LANCZOS && manyPairs) {
+            throw new IllegalArgumentException("solver: lanczos refused: k = " + (nev - 1) + " needs " + nev
+                    + " eigenvectors of a graph of " + n + " rows, more than 1/" + SpectralOptions.LANCZOS_MAX_PAIR_SHARE
+                    + " of them, so its Krylov basis would span most of the graph and each of its restarts would cost"
+                    + " a dense decomposition; use solver: dense (or auto, which picks it here), or a smaller k");
         }
-        return n <= SpectralOptions.DENSE_SOLVER_MAX_ROWS ? Solver.DENSE : Solver.LANCZOS;
+        if (requested != Solver.AUTO) {
+            return requested;
+        }
+        return n <= SpectralOptions.DENSE_SOLVER_MAX_ROWS || manyPairs ? Solver.DENSE : Solver.LANCZOS;
     }
 
     /** The embedding rows, ready for the assignment step. */
@@ -208,7 +223,9 @@ public final class SpectralClustering implements ClusteringAlgorithm {
             EigenPairs pairs;
             if (solver == Solver.DENSE) {
                 guard.check("the dense eigendecomposition (" + n + " x " + n + " double matrices)", 32L * n * n,
-                        "Use solver: lanczos with affinity: knn.");
+                        (long) nev * SpectralOptions.LANCZOS_MAX_PAIR_SHARE > n
+                                ? "Use k < " + (n / SpectralOptions.LANCZOS_MAX_PAIR_SHARE) + " (then Lanczos applies)."
+                                : "Use solver: lanczos with affinity: knn.");
                 pairs = denseLargest(op, nev);
             } else {
                 List<double[]> locked = List.of(componentVectors(component, components, op.sqrtDegree()));

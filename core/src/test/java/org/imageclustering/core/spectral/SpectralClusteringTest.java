@@ -194,4 +194,26 @@ class SpectralClusteringTest {
         assertTrue(explained > 0.5 && explained < 1, "explained variance " + explained);
         assertEquals(40, c.centroids().cols());
     }
+
+    @Test
+    void kCloseToTheRowCountTakesTheDenseSolverOrRefusesLanczos() {
+        // Lanczos for 251 of 300 eigenpairs would restart for minutes; dense is one decomposition.
+        assertEquals(Solver.DENSE, SpectralClustering.resolveSolver(Solver.AUTO, 300, 251));
+        assertEquals(Solver.DENSE, SpectralClustering.resolveSolver(Solver.AUTO, 5000, 1251));
+        assertEquals(Solver.LANCZOS, SpectralClustering.resolveSolver(Solver.AUTO, 5000, 1250));
+        assertEquals(Solver.LANCZOS, SpectralClustering.resolveSolver(Solver.AUTO, 2000, 11));
+        assertEquals(Solver.DENSE, SpectralClustering.resolveSolver(Solver.DENSE, 5000, 11));
+        assertEquals(Solver.LANCZOS, SpectralClustering.resolveSolver(Solver.LANCZOS, 5000, 1250));
+
+        Fixtures.Labelled blobs = Fixtures.blobs(3, 100, 4, 10, 2);
+        Clustering c = new SpectralClustering(SpectralOptions.defaults(250).withRestarts(1)).fit(blobs.points(), SEED);
+        assertEquals("dense", c.diagnostics().get("solver"));
+        assertEquals(250, c.k());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SpectralClustering(
+                SpectralOptions.defaults(250).withSolver(Solver.LANCZOS)).fit(blobs.points(), SEED));
+        assertEquals("solver: lanczos refused: k = 250 needs 251 eigenvectors of a graph of 300 rows, more than 1/4"
+                + " of them, so its Krylov basis would span most of the graph and each of its restarts would cost a"
+                + " dense decomposition; use solver: dense (or auto, which picks it here), or a smaller k",
+                e.getMessage());
+    }
 }
