@@ -130,24 +130,16 @@ public final class SpectralClustering implements ClusteringAlgorithm {
     }
 
     /**
-     * The solver that computes {@code nev} eigenpairs of an n-row graph. {@link Solver#AUTO} takes
+     * The solver that computes {@code nev} eigenpairs of an n-row graph: {@link Solver#AUTO} takes
      * the dense one for small graphs, and also when the pairs wanted are more than
-     * 1 / {@value SpectralOptions#LANCZOS_MAX_PAIR_SHARE} of the rows (k close to n): Lanczos's basis
-     * would then span most of the graph, and every one of its many restarts would cost a dense
-     * decomposition of that basis (minutes at a few thousand rows), more than one dense decomposition
-     * of the graph. An explicit {@code lanczos} is refused there with the reason.
+     * 1 / {@value SpectralOptions#LANCZOS_MAX_PAIR_SHARE} of the rows (k close to n), where Lanczos
+     * would need a basis of most of the graph anyway ({@link #krylovSize}).
      */
     static Solver resolveSolver(Solver requested, int n, int nev) {
-        boolean manyPairs = (long) nev * SpectralOptions.LANCZOS_MAX_PAIR_SHARE > n;
-        if (requested == Solver.LANCZOS && manyPairs) {
-            throw new IllegalArgumentException("solver: lanczos refused: k = " + (nev - 1) + " needs " + nev
-                    + " eigenvectors of a graph of " + n + " rows, more than 1/" + SpectralOptions.LANCZOS_MAX_PAIR_SHARE
-                    + " of them, so its Krylov basis would span most of the graph and each of its restarts would cost"
-                    + " a dense decomposition; use solver: dense (or auto, which picks it here), or a smaller k");
-        }
         if (requested != Solver.AUTO) {
             return requested;
         }
+        boolean manyPairs = (long) nev * SpectralOptions.LANCZOS_MAX_PAIR_SHARE > n;
         return n <= SpectralOptions.DENSE_SOLVER_MAX_ROWS || manyPairs ? Solver.DENSE : Solver.LANCZOS;
     }
 
@@ -258,8 +250,23 @@ public final class SpectralClustering implements ClusteringAlgorithm {
     }
 
     private int krylov(int want, int free) {
+        return krylovSize(want, free, options.krylovSize());
+    }
+
+    /**
+     * The Lanczos basis for {@code want} eigenpairs in {@code free} dimensions: the requested size
+     * (capped at {@code free}), or automatically {@code max(3 want, want + 30)}; once that reaches
+     * half the free dimension (k close to n) the whole of it, so that one pass of {@code free} steps
+     * is exact and stops. A basis just short of the whole space would keep only a few new vectors
+     * per thick restart, each restart costing a dense decomposition of the basis: minutes at a few
+     * thousand rows.
+     */
+    static int krylovSize(int want, int free, int requested) {
+        if (requested > 0) {
+            return Math.min(free, requested);
+        }
         int auto = Math.max(3 * want, want + 30);
-        return Math.min(free, options.krylovSize() > 0 ? options.krylovSize() : auto);
+        return 2L * auto >= free ? free : auto;
     }
 
     private Embedding nystrom(FloatMatrix x, int nev, MemoryGuard guard, long seed, Parallelism parallel,

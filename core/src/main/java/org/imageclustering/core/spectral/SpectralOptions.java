@@ -31,7 +31,8 @@ import org.imageclustering.core.Suggestions;
  * @param eigenTolerance     a Ritz pair is accepted when {@code |M v - theta v| <= eigenTolerance}
  *                           (unit {@code v}), {@code > 0}
  * @param eigenMaxIterations budget of Lanczos steps (matrix-vector products), {@code >= 1}
- * @param krylovSize         Lanczos basis size, {@code 0} for automatic ({@code max(3(k+1), k+31)})
+ * @param krylovSize         Lanczos basis size, {@code 0} for automatic ({@code max(3(k+1), k+31)}, or the
+ *                           whole graph once that reaches half of it)
  * @param affinityFile       the graph file when {@code affinity} is {@link Affinity#PRECOMPUTED}, else null
  * @param memoryLimitBytes   the largest single allocation of an n x n or n x m step that may start,
  *                           {@code 0} for 80% of the maximum heap
@@ -49,8 +50,8 @@ public record SpectralOptions(int k, Affinity affinity, int neighbors, KnnWeight
     /** {@link Solver#AUTO} uses the dense solver up to this many rows, Lanczos above. */
     public static final int DENSE_SOLVER_MAX_ROWS = 600;
     /**
-     * Lanczos is used only while the eigenpairs wanted (k + 1) are at most 1 / this of the rows;
-     * above, {@link Solver#AUTO} uses the dense solver and an explicit {@link Solver#LANCZOS} is refused.
+     * {@link Solver#AUTO} uses Lanczos only while the eigenpairs wanted (k + 1) are at most 1 / this
+     * of the rows; above, the dense solver (one decomposition, as cheap as Lanczos's whole-graph basis).
      */
     public static final int LANCZOS_MAX_PAIR_SHARE = 4;
 
