@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param trace        one entry per iteration of the kept run
  * @param diagnostics  method-specific facts for reports (distance computations saved, empty-cluster
  *                     relocations, eigenvalues, ...): values are numbers, strings, booleans or lists
- *                     of numbers, so that they serialise to JSON as they are
+ *                     of numbers or strings, so that they serialise to JSON as they are; warnings
+ *                     about the fit are a list of sentences under {@link #WARNINGS}
  */
 public record Clustering(int[] labels, FloatMatrix centroids, int[] sizes, double distortion, int iterations,
                          StopReason stopReason, List<IterationTrace> trace, Map<String, Object> diagnostics) {
@@ -33,6 +34,21 @@ public record Clustering(int[] labels, FloatMatrix centroids, int[] sizes, doubl
         if (sizes.length != centroids.rows()) {
             throw new IllegalArgumentException(sizes.length + " cluster sizes for " + centroids.rows() + " centroids");
         }
+    }
+
+    /** The diagnostics key of the warnings about a fit (a list of sentences). */
+    public static final String WARNINGS = "warnings";
+
+    /** This result with {@code warning} added to its {@link #WARNINGS}. */
+    public Clustering withWarning(String warning) {
+        Map<String, Object> more = new java.util.LinkedHashMap<>(diagnostics);
+        List<Object> warnings = new java.util.ArrayList<>();
+        if (more.get(WARNINGS) instanceof List<?> old) {
+            warnings.addAll(old);
+        }
+        warnings.add(warning);
+        more.put(WARNINGS, warnings);
+        return new Clustering(labels, centroids, sizes, distortion, iterations, stopReason, trace, more);
     }
 
     /** Number of clusters. */

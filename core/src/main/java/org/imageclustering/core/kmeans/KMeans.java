@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
+import org.imageclustering.core.DistinctRows;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Seeds;
@@ -16,9 +17,13 @@ import org.imageclustering.core.Seeds;
  * Hamerly's or Elkan's bounds ({@link KMeansVariant}), which give the same result with fewer distances.
  *
  * <p>Semantics follow scikit-learn's {@code KMeans(algorithm="lloyd")}: the iteration stops when no
- * label changed (tested first), or when the tolerance test passes ({@link ToleranceMode}), or after
- * {@code max-iterations}; unless it stopped because nothing changed, a final assignment makes the
- * labels match the returned centroids. Empty clusters are handled by {@link EmptyClusterPolicy}.
+ * label changed and no empty cluster was relocated in this or the last iteration (a fixed point,
+ * tested first), or when the tolerance test passes ({@link ToleranceMode}), or after
+ * {@code max-iterations}. Unlike scikit-learn, every fit ends in one state: after a tolerance or
+ * budget stop, a final assignment gives the labels (scikit-learn's) and the centroids then move to
+ * the means of those labels, so centroids, sizes and distortion all describe the returned labels
+ * (the distortion is at most scikit-learn's inertia; a few rows may then lie nearer another
+ * centroid, which one more iteration would move). Empty clusters are handled by {@link EmptyClusterPolicy}.
  *
  * <p>Rows are float32; centre sums, distortion and tie-breaking distances are float64. Restart
  * {@code r} initialises from {@code Seeds.derive(seed, r)}, so any restart can be replayed alone; the
@@ -29,7 +34,8 @@ import org.imageclustering.core.Seeds;
  * (row-centre distances evaluated by the kept run), {@code distance_computations_lloyd} (what plain
  * Lloyd needs for the same iterations), {@code distance_computations_saved},
  * {@code exact_tie_checks}, {@code init}, {@code best_restart}, {@code restart_distortions},
- * {@code init_seconds}.
+ * {@code init_seconds}; {@code warnings} when k is larger than the number of distinct rows (then
+ * some clusters end empty) or a cluster ends empty for another reason.
  *
  * <p>References: S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982);
  * D. Arthur and S. Vassilvitskii, k-means++: the advantages of careful seeding, SODA 2007;
@@ -74,8 +80,8 @@ public final class KMeans implements ClusteringAlgorithm {
         diagnostics.put("best_restart", bestRestart);
         diagnostics.put("restart_distortions", restartDistortions);
         diagnostics.put("init_seconds", initNanos / 1e9);
-        return new Clustering(best.labels(), best.centroids(), best.sizes(), best.distortion(), best.iterations(),
-                best.stopReason(), best.trace(), diagnostics);
+        return DistinctRows.warnIfTooFew(data, new Clustering(best.labels(), best.centroids(), best.sizes(),
+                best.distortion(), best.iterations(), best.stopReason(), best.trace(), diagnostics), false);
     }
 
     /**
@@ -86,7 +92,8 @@ public final class KMeans implements ClusteringAlgorithm {
         validate(data, options.withGivenCentroids(start));
         DataSummary summary = DataSummary.of(data, context.parallel());
         KMeansVariant variant = options.variant().resolve(data.rows(), options.k(), data.cols());
-        return new LloydEngine(data, summary, options, context.parallel()).run(start, variant, context);
+        return DistinctRows.warnIfTooFew(data,
+                new LloydEngine(data, summary, options, context.parallel()).run(start, variant, context), false);
     }
 
     /**

@@ -168,11 +168,13 @@ final class LloydEngine {
             trace.add(it);
             context.listener().iterationDone(it);
             boolean stop = false;
-            if (changed == 0) {
-                reason = StopReason.NO_REASSIGNMENT;
+            if (changed == 0 && relocated == 0 && relocatedBefore == 0) {
                 // Unchanged labels and no relocation now or before: the update reproduced the very
-                // centres this assignment used, so its labels are final.
-                centersAreFinal = relocated == 0 && relocatedBefore == 0;
+                // centres this assignment used, so they are the means of these labels and the labels
+                // are nearest to them, a fixed point. A relocation moves sums without moving labels,
+                // so unchanged labels right after one are no fixed point: the iteration goes on.
+                reason = StopReason.NO_REASSIGNMENT;
+                centersAreFinal = true;
                 stop = true;
             } else if (options.toleranceMode() == ToleranceMode.CENTER_SHIFT && shift <= shiftTolerance) {
                 reason = StopReason.CENTER_SHIFT_TOLERANCE;
@@ -189,11 +191,14 @@ final class LloydEngine {
             relocatedBefore = relocated;
         }
         if (!centersAreFinal) {
-            // One more assignment so that the labels match the returned centres (as scikit-learn
-            // does); the bounded variants' bounds are already widened for these centres, so they
-            // skip most rows here too.
+            // One more assignment, as scikit-learn makes, so that the labels are those of the last
+            // centres; the bounded variants' bounds are already widened for these centres, so they
+            // skip most rows here too. Then the centres become the means of these labels, from the
+            // sums the reduction just brought up to date (O(k d)), so that labels, centroids, sizes
+            // and distortion describe one state.
             st.assignAll(!bounded);
             reduce(st, totals, counts);
+            moveToMeans(centers, totals, counts);
         }
         // From the sums of the final labels, as every iteration's distortion: O(k d) instead of a
         // distance per row, and the same bits for every variant, which reach the same sums.
@@ -755,6 +760,23 @@ final class LloydEngine {
             shift += sq;
         }
         return shift;
+    }
+
+    /**
+     * Every centre with rows to the mean of its rows ({@code totals / counts}, rounded to float as
+     * every update is); a centre without rows, which only a fit stopped by its budget or tolerance
+     * right after a relocation can leave, keeps its place.
+     */
+    private void moveToMeans(float[] centers, double[] totals, long[] counts) {
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            int b = c * d;
+            for (int j = 0; j < d; j++) {
+                centers[b + j] = (float) (totals[b + j] / counts[c]);
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
+import org.imageclustering.core.DistinctRows;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.IterationTrace;
@@ -29,7 +30,10 @@ import org.imageclustering.core.StopReason;
  * when one step moves the centres less than the tolerance; every {@code 10 k} rows seen (or whenever
  * a centre has no rows yet), centres whose count is below {@code reassignment-ratio} times the
  * largest count move to random rows of the batch, and their counts are raised to the smallest
- * remaining count. A final full assignment gives the labels and the distortion.
+ * remaining count. A final full assignment to the mini-batch centres gives the labels; the returned
+ * centroids are then the means of those labels (one full update, so centroids, sizes and distortion
+ * describe the labels; scikit-learn returns the mini-batch centres instead), and the distortion is
+ * measured against them.
  *
  * <p>The trace has one entry per pass over the data ({@code n / batch} steps): distortion is the
  * smoothed batch distortion scaled to n rows, reassignments the centres moved to random rows, and
@@ -190,22 +194,20 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
                 break;
             }
         }
-        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, centers);
-        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(finalCenters);
+        float[] means = centers;
+        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, means));
         int[] labels = new int[n];
-        double[] dist = new double[n];
+        parallel.forEach(n, 2048, (s, e) ->
+                SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, null, null, null));
+        int[] sizes = moveToMeans(x, d, labels, means);
         double distortion = parallel.mapReduce(n, 2048, (s, e) -> {
-            SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, dist, null, null);
             double sum = 0;
             for (int i = s; i < e; i++) {
-                sum += dist[i];
+                sum += SquaredEuclidean.distance(x, i * d, means, labels[i] * d, d);
             }
             return sum;
         }, 0.0, Double::sum);
-        int[] sizes = new int[k];
-        for (int l : labels) {
-            sizes[l]++;
-        }
+        FloatMatrix finalCenters = FloatMatrix.wrap(k, d, means);
         Map<String, Object> diagnostics = new LinkedHashMap<>();
         diagnostics.put("steps", step);
         diagnostics.put("batch_size", batch);
@@ -213,7 +215,34 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
         diagnostics.put("smoothed_batch_distortion", Double.isNaN(ewa) ? null : ewa * n);
         diagnostics.values().removeIf(java.util.Objects::isNull);
         int epochs = (int) Math.min(Integer.MAX_VALUE, (step * batch + n - 1) / n);
-        return new Clustering(labels, finalCenters, sizes, distortion, epochs, reason, trace, diagnostics);
+        return DistinctRows.warnIfTooFew(data,
+                new Clustering(labels, finalCenters, sizes, distortion, epochs, reason, trace, diagnostics), false);
+    }
+
+    /**
+     * Moves every centre with rows to the mean of its rows (float64 sums in row order, so the same
+     * bits at any thread count; one O(n d) pass); a centre without rows keeps its place. Returns
+     * the rows per centre.
+     */
+    private static int[] moveToMeans(float[] x, int d, int[] labels, float[] centers) {
+        int k = centers.length / d;
+        double[] sums = new double[k * d];
+        int[] sizes = new int[k];
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            sizes[l]++;
+            int o = i * d;
+            int b = l * d;
+            for (int j = 0; j < d; j++) {
+                sums[b + j] += x[o + j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d && sizes[c] > 0; j++) {
+                centers[c * d + j] = (float) (sums[c * d + j] / sizes[c]);
+            }
+        }
+        return sizes;
     }
 
     /** scikit-learn's reassignment of centres with too few rows to random rows of the batch. */

@@ -12,6 +12,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
+import org.imageclustering.core.DistinctRows;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.IterationTrace;
@@ -76,6 +77,7 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         long seed = context.seed();
         int nev = Math.min(k + 1, n - 1);
 
+        Solver solver = resolveSolver(options.solver(), n, nev); // before any work: it may refuse
         FloatMatrix features = data;
         if (options.pca() > 0) {
             long t = System.nanoTime();
@@ -86,7 +88,6 @@ public final class SpectralClustering implements ClusteringAlgorithm {
             diag.put("pca_seconds", seconds(t));
         }
 
-        Solver solver = resolveSolver(n);
         diag.put("solver", solver.yamlName());
         diag.put("laplacian", options.laplacian().yamlName());
         double[][] embedding; // embedding[i] = row i's k coordinates
@@ -124,14 +125,22 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         }
         diag.put("assign", assign.yamlName());
         diag.put("assign_seconds", seconds(tAssign));
-        return inputSpaceResult(data, labels, k, iterations, reason, trace, diag);
+        // counted always: duplicates need not share a cluster here, so k above the distinct rows need not leave one empty
+        return DistinctRows.warnIfTooFew(data, inputSpaceResult(data, labels, k, iterations, reason, trace, diag), true);
     }
 
-    private Solver resolveSolver(int n) {
-        if (options.solver() != Solver.AUTO) {
-            return options.solver();
+    /**
+     * The solver that computes {@code nev} eigenpairs of an n-row graph: {@link Solver#AUTO} takes
+     * the dense one for small graphs, and also when the pairs wanted are more than
+     * 1 / {@value SpectralOptions#LANCZOS_MAX_PAIR_SHARE} of the rows (k close to n), where Lanczos
+     * would need a basis of most of the graph anyway ({@link #krylovSize}).
+     */
+    static Solver resolveSolver(Solver requested, int n, int nev) {
+        if (requested != Solver.AUTO) {
+            return requested;
         }
-        return n <= SpectralOptions.DENSE_SOLVER_MAX_ROWS ? Solver.DENSE : Solver.LANCZOS;
+        boolean manyPairs = (long) nev * SpectralOptions.LANCZOS_MAX_PAIR_SHARE > n;
+        return n <= SpectralOptions.DENSE_SOLVER_MAX_ROWS || manyPairs ? Solver.DENSE : Solver.LANCZOS;
     }
 
     /** The embedding rows, ready for the assignment step. */
@@ -206,7 +215,9 @@ public final class SpectralClustering implements ClusteringAlgorithm {
             EigenPairs pairs;
             if (solver == Solver.DENSE) {
                 guard.check("the dense eigendecomposition (" + n + " x " + n + " double matrices)", 32L * n * n,
-                        "Use solver: lanczos with affinity: knn.");
+                        (long) nev * SpectralOptions.LANCZOS_MAX_PAIR_SHARE > n
+                                ? "Use k < " + (n / SpectralOptions.LANCZOS_MAX_PAIR_SHARE) + " (then Lanczos applies)."
+                                : "Use solver: lanczos with affinity: knn.");
                 pairs = denseLargest(op, nev);
             } else {
                 List<double[]> locked = List.of(componentVectors(component, components, op.sqrtDegree()));
@@ -239,8 +250,23 @@ public final class SpectralClustering implements ClusteringAlgorithm {
     }
 
     private int krylov(int want, int free) {
+        return krylovSize(want, free, options.krylovSize());
+    }
+
+    /**
+     * The Lanczos basis for {@code want} eigenpairs in {@code free} dimensions: the requested size
+     * (capped at {@code free}), or automatically {@code max(3 want, want + 30)}; once that reaches
+     * half the free dimension (k close to n) the whole of it, so that one pass of {@code free} steps
+     * is exact and stops. A basis just short of the whole space would keep only a few new vectors
+     * per thick restart, each restart costing a dense decomposition of the basis: minutes at a few
+     * thousand rows.
+     */
+    static int krylovSize(int want, int free, int requested) {
+        if (requested > 0) {
+            return Math.min(free, requested);
+        }
         int auto = Math.max(3 * want, want + 30);
-        return Math.min(free, options.krylovSize() > 0 ? options.krylovSize() : auto);
+        return 2L * auto >= free ? free : auto;
     }
 
     private Embedding nystrom(FloatMatrix x, int nev, MemoryGuard guard, long seed, Parallelism parallel,

@@ -21,7 +21,9 @@ import org.imageclustering.core.Suggestions;
  *                           heuristic {@code 1 / median |x - y|^2}
  * @param laplacian          which normalised Laplacian's eigenvectors embed the rows
  * @param solver             how its eigenvectors are computed
- * @param landmarks          landmark rows of the Nystrom approximation, {@code >= k + 1}
+ * @param landmarks          landmark rows of the Nystrom approximation, {@code >= k + 1} with
+ *                           solver {@link Solver#NYSTROM} (the only one that reads it), else {@code >= 1};
+ *                           the default is {@value #DEFAULT_LANDMARKS} or k + 1 if more
  * @param pca                principal components the rows are projected onto before any distance is
  *                           computed, {@code 0} for none
  * @param assign             how the embedding is turned into labels
@@ -29,7 +31,8 @@ import org.imageclustering.core.Suggestions;
  * @param eigenTolerance     a Ritz pair is accepted when {@code |M v - theta v| <= eigenTolerance}
  *                           (unit {@code v}), {@code > 0}
  * @param eigenMaxIterations budget of Lanczos steps (matrix-vector products), {@code >= 1}
- * @param krylovSize         Lanczos basis size, {@code 0} for automatic ({@code max(3(k+1), k+31)})
+ * @param krylovSize         Lanczos basis size, {@code 0} for automatic ({@code max(3(k+1), k+31)}, or the
+ *                           whole graph once that reaches half of it)
  * @param affinityFile       the graph file when {@code affinity} is {@link Affinity#PRECOMPUTED}, else null
  * @param memoryLimitBytes   the largest single allocation of an n x n or n x m step that may start,
  *                           {@code 0} for 80% of the maximum heap
@@ -46,6 +49,11 @@ public record SpectralOptions(int k, Affinity affinity, int neighbors, KnnWeight
     public static final int DEFAULT_EIGEN_MAX_ITERATIONS = 20_000;
     /** {@link Solver#AUTO} uses the dense solver up to this many rows, Lanczos above. */
     public static final int DENSE_SOLVER_MAX_ROWS = 600;
+    /**
+     * {@link Solver#AUTO} uses Lanczos only while the eigenpairs wanted (k + 1) are at most 1 / this
+     * of the rows; above, the dense solver (one decomposition, as cheap as Lanczos's whole-graph basis).
+     */
+    public static final int LANCZOS_MAX_PAIR_SHARE = 4;
 
     public SpectralOptions {
         if (k < 2) {
@@ -65,8 +73,12 @@ public record SpectralOptions(int k, Affinity affinity, int neighbors, KnnWeight
         if (!Double.isNaN(gamma) && !(gamma > 0 && Double.isFinite(gamma))) {
             throw new IllegalArgumentException("gamma must be a finite number > 0 or 'median', was " + gamma);
         }
-        if (landmarks < k + 1) {
+        // only Nystrom reads the landmarks: other solvers must accept the default at any k
+        if (solver == Solver.NYSTROM && landmarks < k + 1) {
             throw new IllegalArgumentException("landmarks must be >= k + 1 = " + (k + 1) + ", was " + landmarks);
+        }
+        if (landmarks < 1) {
+            throw new IllegalArgumentException("landmarks must be >= 1, was " + landmarks);
         }
         if (pca < 0) {
             throw new IllegalArgumentException("pca must be >= 0 (0 = no projection), was " + pca);
@@ -104,8 +116,13 @@ public record SpectralOptions(int k, Affinity affinity, int neighbors, KnnWeight
     /** The defaults for {@code k} clusters: kNN connectivity graph, k = 10, symmetric Laplacian, Lanczos, k-means x 10. */
     public static SpectralOptions defaults(int k) {
         return new SpectralOptions(k, Affinity.KNN, DEFAULT_NEIGHBORS, KnnWeights.CONNECTIVITY,
-                DEFAULT_LOCAL_SCALE_NEIGHBOR, Double.NaN, Laplacian.SYMMETRIC, Solver.AUTO, DEFAULT_LANDMARKS, 0,
+                DEFAULT_LOCAL_SCALE_NEIGHBOR, Double.NaN, Laplacian.SYMMETRIC, Solver.AUTO, defaultLandmarks(k), 0,
                 Assignment.KMEANS, DEFAULT_RESTARTS, DEFAULT_EIGEN_TOLERANCE, DEFAULT_EIGEN_MAX_ITERATIONS, 0, null, 0);
+    }
+
+    /** {@value #DEFAULT_LANDMARKS} landmarks, or k + 1 when k is larger: the fewest Nystrom accepts. */
+    public static int defaultLandmarks(int k) {
+        return Math.max(DEFAULT_LANDMARKS, k + 1);
     }
 
     public SpectralOptions withAffinity(Affinity a) {
@@ -252,7 +269,10 @@ public record SpectralOptions(int k, Affinity affinity, int neighbors, KnnWeight
 
     /** How the smallest eigenvectors of the Laplacian are computed. */
     public enum Solver {
-        /** Dense up to {@link #DENSE_SOLVER_MAX_ROWS} rows, Lanczos above. */
+        /**
+         * Dense up to {@link #DENSE_SOLVER_MAX_ROWS} rows or when k + 1 is more than
+         * 1 / {@link #LANCZOS_MAX_PAIR_SHARE} of the rows, Lanczos otherwise.
+         */
         AUTO("auto"),
         /** Commons Math's full symmetric eigendecomposition: exact, O(n^3) time, n x n memory. */
         DENSE("dense"),

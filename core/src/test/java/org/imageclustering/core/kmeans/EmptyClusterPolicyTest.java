@@ -70,9 +70,13 @@ class EmptyClusterPolicyTest {
     @Test
     void largestClusterSplitTakesTheFarthestMemberOfTheBiggestCluster() {
         Clustering c = run(EmptyClusterPolicy.LARGEST_CLUSTER_SPLIT, 1);
-        // Cluster 0 (rows 0..9, centre 0) is the largest; its farthest member is 9.
-        assertEquals(9f, c.centroids().get(2, 0));
-        assertEquals(4f, c.centroids().get(0, 0)); // mean of 0..8
+        // Cluster 0 (rows 0..9, centre 0) is the largest; its farthest member is 9, so the empty
+        // centre moves onto 9, centre 0 to 4 (the mean of 0..8) and centre 1 to 400.33 (100, 101,
+        // 1000). The final assignment then gives 7, 8, 9, 100 and 101 to centre 9 (farthest-point
+        // would have moved it onto 1000), and the centroids move to the means of the final labels.
+        assertEquals(45f, c.centroids().get(2, 0)); // mean of 7, 8, 9, 100, 101
+        assertEquals(3f, c.centroids().get(0, 0)); // mean of 0..6
+        assertEquals(1000f, c.centroids().get(1, 0));
         assertEquals(1L, c.diagnostics().get("empty_cluster_relocations"));
     }
 

@@ -10,6 +10,7 @@ import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.SquaredEuclidean;
 import org.imageclustering.core.StopReason;
 import org.imageclustering.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -111,14 +112,17 @@ class KMeansVariantsTest {
     }
 
     @Test
-    void labelsMatchTheReturnedCentroidsAndPredict() {
-        Clustering c = fit(KMeansOptions.defaults(12).withMaxIterations(3), 2, 3);
-        assertEquals(StopReason.MAX_ITERATIONS, c.stopReason());
-        assertArrayEquals(c.predict(DATA), c.labels());
-        assertEquals(exactDistortion(DATA, c), c.distortion(), 1e-12 * c.distortion());
-        assertEquals(c.distortionOf(DATA), c.distortion(), 1e-6 * c.distortion()); // the kernel's float estimate
+    void aBudgetStopReturnsTheLastAssignmentWithTheMeansOfItsClusters() {
+        Clustering three = fit(KMeansOptions.defaults(12).withMaxIterations(3), 2, 3);
+        Clustering four = fit(KMeansOptions.defaults(12).withMaxIterations(4), 2, 3);
+        assertEquals(StopReason.MAX_ITERATIONS, three.stopReason());
+        // the labels are the assignment to the last iteration's centres, and the centroids then the
+        // means of those labels, which are the centres the next iteration assigns to
+        assertArrayEquals(three.predict(DATA), four.labels());
+        assertEquals(exactDistortion(DATA, three), three.distortion(), 1e-12 * three.distortion());
+        FitEndsAtClusterMeansTest.assertOneState(DATA, three, "3 iterations");
         int total = 0;
-        for (int s : c.sizes()) {
+        for (int s : three.sizes()) {
             total += s;
         }
         assertEquals(DATA.rows(), total);
@@ -148,14 +152,35 @@ class KMeansVariantsTest {
 
     @Test
     void traceDistortionIsTheDistortionOfEachAssignment() {
-        // Two iterations from a start: iteration 2's assignment uses iteration 1's centroids.
+        // Two iterations from a start: iteration 2's assignment uses iteration 1's centroids, the
+        // means of the assignment to the start; a fit stopped after one iteration returns that
+        // second assignment as its labels.
         FloatMatrix start = Initializers.randomPoints(DATA, 12, 1);
-        KMeans one = new KMeans(KMeansOptions.defaults(12).withMaxIterations(1));
-        Clustering afterOne = one.fitFrom(DATA, start, FitContext.of(0));
+        int n = DATA.rows();
+        int d = DATA.cols();
+        int[] firstLabels = new int[n];
+        SquaredEuclidean.nearest(DATA, 0, n, start, firstLabels, new double[n]);
+        double[] sums = new double[12 * d];
+        int[] counts = new int[12];
+        for (int i = 0; i < n; i++) {
+            counts[firstLabels[i]]++;
+            for (int j = 0; j < d; j++) {
+                sums[firstLabels[i] * d + j] += DATA.get(i, j);
+            }
+        }
+        int[] secondLabels = new KMeans(KMeansOptions.defaults(12).withMaxIterations(1))
+                .fitFrom(DATA, start, FitContext.of(0)).labels();
+        double expected = 0;
+        for (int i = 0; i < n; i++) {
+            int c = secondLabels[i];
+            for (int j = 0; j < d; j++) {
+                double diff = (double) DATA.get(i, j) - (float) (sums[c * d + j] / counts[c]);
+                expected += diff * diff;
+            }
+        }
         Clustering two = new KMeans(KMeansOptions.defaults(12).withMaxIterations(2)).fitFrom(DATA, start, FitContext.of(0));
-        double expected = afterOne.distortion(); // final assignment to iteration 1's centroids
-        // The trace sums in double from the centre sums; the result adds kernel distances (float dot products).
-        assertEquals(expected, two.trace().get(1).distortion(), 1e-7 * expected);
+        // The trace sums in double from the centre sums (||x||^2 - 2 c.S + n ||c||^2).
+        assertEquals(expected, two.trace().get(1).distortion(), 1e-9 * expected);
     }
 
     @Test

@@ -194,4 +194,32 @@ class SpectralClusteringTest {
         assertTrue(explained > 0.5 && explained < 1, "explained variance " + explained);
         assertEquals(40, c.centroids().cols());
     }
+
+    @Test
+    void kCloseToTheRowCountTakesTheDenseSolverOrOneWholeLanczosPass() {
+        // 251 eigenpairs of 1000 rows took a 753-vector basis, short of the 999 free dimensions, that
+        // thick-restarted for minutes. Auto now takes the dense solver (one decomposition) and
+        // lanczos the whole free space, one exact pass; the fits below check both at 300 rows.
+        assertEquals(Solver.DENSE, SpectralClustering.resolveSolver(Solver.AUTO, 300, 251));
+        assertEquals(Solver.DENSE, SpectralClustering.resolveSolver(Solver.AUTO, 5000, 1251));
+        assertEquals(Solver.LANCZOS, SpectralClustering.resolveSolver(Solver.AUTO, 5000, 1250));
+        assertEquals(Solver.LANCZOS, SpectralClustering.resolveSolver(Solver.AUTO, 2000, 11));
+        assertEquals(Solver.DENSE, SpectralClustering.resolveSolver(Solver.DENSE, 5000, 11));
+        assertEquals(Solver.LANCZOS, SpectralClustering.resolveSolver(Solver.LANCZOS, 5000, 1250));
+        assertEquals(999, SpectralClustering.krylovSize(250, 999, 0), "753 would restart; the whole space is one pass");
+        assertEquals(3 * 20, SpectralClustering.krylovSize(20, 1999, 0));
+        assertEquals(33, SpectralClustering.krylovSize(3, 1999, 0));
+        assertEquals(500, SpectralClustering.krylovSize(250, 999, 500), "an explicit size is kept");
+
+        Fixtures.Labelled blobs = Fixtures.blobs(3, 100, 4, 10, 2);
+        Clustering dense = new SpectralClustering(SpectralOptions.defaults(250).withRestarts(1)).fit(blobs.points(), SEED);
+        assertEquals("dense", dense.diagnostics().get("solver"));
+        assertEquals(250, dense.k());
+        Clustering lanczos = new SpectralClustering(SpectralOptions.defaults(250).withRestarts(1)
+                .withSolver(Solver.LANCZOS)).fit(blobs.points(), SEED);
+        int components = (int) lanczos.diagnostics().get("components");
+        assertEquals(0, lanczos.diagnostics().get("solver_restarts"));
+        assertEquals(300 - components, lanczos.diagnostics().get("solver_iterations"), "one pass over the free space");
+        assertEquals(Boolean.TRUE, lanczos.diagnostics().get("solver_converged"));
+    }
 }

@@ -87,4 +87,20 @@ class SpectralFactoryTest {
         e = assertThrows(OptionException.class, () -> create(1, Map.of()));
         assertEquals("k must be >= 2, was 1", e.detail());
     }
+
+    @Test
+    void kOf2000AndMoreIsAcceptedWithTheDefaultKnnAffinity() {
+        for (int k : new int[] {1999, 2000, 2500, 10_000}) {
+            SpectralOptions o = create(k, Map.of());
+            assertEquals(k, o.k());
+            assertEquals(Math.max(2000, k + 1), o.landmarks(), "the default landmarks fit any k");
+            assertEquals(k, create(k, Map.of("landmarks", 100)).k(), "landmarks are read by nystrom only");
+        }
+        assertEquals(SpectralOptions.DEFAULT_LANDMARKS, create(10, Map.of()).landmarks());
+        OptionException e = assertThrows(OptionException.class,
+                () -> create(2500, Map.of("affinity", "rbf", "solver", "nystrom", "landmarks", 2000)));
+        assertEquals("algorithms[1].landmarks", e.keyPath());
+        assertEquals("landmarks must be >= k + 1 = 2501, was 2000", e.detail());
+        assertEquals(2501, create(2500, Map.of("affinity", "rbf", "solver", "nystrom")).landmarks());
+    }
 }

@@ -3,6 +3,8 @@ package org.imageclustering.loader.transform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
@@ -16,7 +18,9 @@ import org.imageclustering.loader.ImageShape;
  * nearest bins and the four nearest cell centres), then overlapping blocks of
  * {@code block-size x block-size} cells, each normalised on its own.
  *
- * <p>Cells cover the image from the top-left corner; pixels right of or below the last whole cell
+ * <p>The default cell size comes from the input shape ({@link HogOptions#cellSizeFor}); the size
+ * used is in the {@link FittedTransform#summary} ({@code cell_size}, {@code cell_size_from}) and
+ * so in every run's record. Cells cover the image from the top-left corner; pixels right of or below the last whole cell
  * are ignored. Learns only the input shape; the output is not invertible (and has no image shape).
  * The paper's Gaussian block window and gamma correction are omitted; its results show neither
  * matters much once blocks are normalised.
@@ -28,6 +32,8 @@ public final class HogTransform implements Transform {
     /** Keeps the normalisation finite on flat blocks (scikit-image's choice). */
     static final double EPSILON = 1e-5;
 
+    private static final Logger LOG = LogManager.getLogger(HogTransform.class);
+
     private final HogOptions options;
 
     public HogTransform(HogOptions options) {
@@ -36,13 +42,19 @@ public final class HogTransform implements Transform {
 
     @Override
     public FittedTransform fit(Dataset train, FitContext context) {
-        return new Fitted(Rows.requireShape(train, "hog"), options);
+        ImageShape shape = Rows.requireShape(train, "hog");
+        HogOptions resolved = options.forImage(shape.height(), shape.width());
+        if (resolved != options) {
+            LOG.info("hog: cell-size {} chosen for {} x {} images", resolved.cellSize(), shape.height(), shape.width());
+        }
+        return new Fitted(shape, resolved, resolved != options);
     }
 
     /** The geometry of the descriptor for one input shape. */
     static final class Fitted implements FittedTransform {
         private final ImageShape input;
         private final HogOptions options;
+        private final boolean cellSizeFromShape;
         private final int cellsX;
         private final int cellsY;
         private final int blocksX;
@@ -50,8 +62,14 @@ public final class HogTransform implements Transform {
         private final int features;
 
         Fitted(ImageShape input, HogOptions options) {
+            this(input, options, false);
+        }
+
+        /** {@code options} with a concrete cell size; {@code cellSizeFromShape} when it was chosen automatically. */
+        Fitted(ImageShape input, HogOptions options, boolean cellSizeFromShape) {
             this.input = input;
             this.options = options;
+            this.cellSizeFromShape = cellSizeFromShape;
             cellsX = input.width() / options.cellSize();
             cellsY = input.height() / options.cellSize();
             if (cellsX < options.blockSize() || cellsY < options.blockSize()) {
@@ -238,6 +256,9 @@ public final class HogTransform implements Transform {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("transform", "hog");
             s.put("input_shape", input.toString());
+            s.put("cell_size", options.cellSize());
+            s.put("cell_size_from", cellSizeFromShape ? "input shape" : "settings");
+            s.put("block_size", options.blockSize());
             s.put("cells", cellsY + "x" + cellsX);
             s.put("blocks", blocksY + "x" + blocksX);
             s.put("orientations", options.orientations());

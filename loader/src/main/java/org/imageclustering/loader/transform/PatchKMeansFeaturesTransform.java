@@ -32,7 +32,8 @@ import org.imageclustering.loader.ImageShape;
  * whitening-epsilon)) V^T} from their covariance, and runs this project's k-means (k-means++ start)
  * on the whitened patches to get K centroids.
  *
- * <p>Encoding takes every patch of an image at {@code stride}, normalises and whitens it the same way
+ * <p>Encoding takes every patch of an image at {@code stride} (by default from the input shape,
+ * {@link PatchFeaturesOptions#strideFor}; the stride used is in the summary), normalises and whitens it the same way
  * and applies the "triangle" activation {@code f_k = max(0, mean_j(z_j) - z_k)}, {@code z_k} being
  * the Euclidean distance to centroid k: about half the activations are zero, the rest grow as the
  * patch gets nearer a centroid than average. Activations are summed over the four quadrants of the
@@ -56,6 +57,9 @@ public final class PatchKMeansFeaturesTransform implements Transform {
     @Override
     public Fitted fit(Dataset train, FitContext context) {
         ImageShape shape = Rows.requireShape(train, "patch-kmeans-features");
+        // the stride, when automatic, for this shape; the summary records it
+        PatchFeaturesOptions options = this.options.forImage(shape.height(), shape.width());
+        boolean strideFromShape = options != this.options;
         int ps = options.patchSize();
         if (ps > shape.height() || ps > shape.width()) {
             throw new IllegalArgumentException("patch-kmeans-features: patch-size " + ps + " does not fit in "
@@ -104,7 +108,7 @@ public final class PatchKMeansFeaturesTransform implements Transform {
                 context.withSeed(Seeds.derive(context.seed(), "dictionary")));
         encoder = new Encoder(shape, options, mean, zca, dictionary.centroids());
         double active = encoder.activeFraction(whitened);
-        return new Fitted(encoder, dictionary, lambda, active, (System.nanoTime() - t0) / 1e9);
+        return new Fitted(encoder, dictionary, lambda, active, (System.nanoTime() - t0) / 1e9, strideFromShape);
     }
 
     /** Copies the {@code ps x ps} patch at {@code (y, x)} of every channel, channel after channel. */
@@ -317,9 +321,11 @@ public final class PatchKMeansFeaturesTransform implements Transform {
         private final double[] zcaEigenvalues;
         private final double activeFraction;
         private final double fitSeconds;
+        private final boolean strideFromShape;
 
         Fitted(Encoder encoder, Clustering dictionary, double[] zcaEigenvalues, double activeFraction,
-               double fitSeconds) {
+               double fitSeconds, boolean strideFromShape) {
+            this.strideFromShape = strideFromShape;
             this.encoder = encoder;
             this.dictionary = dictionary;
             this.zcaEigenvalues = zcaEigenvalues;
@@ -355,6 +361,7 @@ public final class PatchKMeansFeaturesTransform implements Transform {
             s.put("input_shape", encoder.shape().toString());
             s.put("patch_size", encoder.options.patchSize());
             s.put("stride", encoder.options.stride());
+            s.put("stride_from", strideFromShape ? "input shape" : "settings");
             s.put("patches_sampled", encoder.options.patches());
             s.put("dictionary_size", encoder.k);
             s.put("features", encoder.features());

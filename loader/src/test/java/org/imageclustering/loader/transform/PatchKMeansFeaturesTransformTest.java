@@ -122,4 +122,25 @@ class PatchKMeansFeaturesTransformTest {
                 new PatchFeaturesOptions(13, 1, K, 600, 0.01, 0.1, 5)).fit(train, TestData.context(1)));
         assertTrue(big.getMessage().contains("patch-size 13"), big.getMessage());
     }
+
+    @Test
+    void defaultStrideComesFromTheImageShapeAndIsRecorded() {
+        assertEquals(1, PatchFeaturesOptions.strideFor(28, 28));
+        assertEquals(1, PatchFeaturesOptions.strideFor(32, 32));
+        assertEquals(3, PatchFeaturesOptions.strideFor(96, 96));
+        assertEquals(8, PatchFeaturesOptions.strideFor(256, 300));
+        Dataset large = TestData.randomImages(4, new org.imageclustering.loader.ImageShape(1, 70, 64), 2);
+        for (java.util.Map<String, Object> settings : java.util.List.<java.util.Map<String, Object>>of(
+                java.util.Map.of("patch-size", 4, "dictionary-size", 4, "patches", 100),
+                java.util.Map.of("patch-size", 4, "dictionary-size", 4, "patches", 100, "stride", "auto"))) {
+            FittedTransform f = new PatchKMeansFeaturesFactory()
+                    .create(org.imageclustering.core.Parameters.of("t", settings)).fit(large, TestData.context(1));
+            assertEquals(2, f.summary().get("stride"), settings.toString());
+            assertEquals("input shape", f.summary().get("stride_from"));
+            assertEquals("34x31", f.summary().get("patch_grid"));
+        }
+        FittedTransform given = new PatchKMeansFeaturesTransform(OPTIONS).fit(train, TestData.context(1));
+        assertEquals(1, given.summary().get("stride"));
+        assertEquals("settings", given.summary().get("stride_from"));
+    }
 }
