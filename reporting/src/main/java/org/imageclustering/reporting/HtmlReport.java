@@ -339,11 +339,12 @@ final class HtmlReport {
             return;
         }
         b.append("<p>Configurations with the same dataset and K compared on matched seeds: mean difference A − B, "
-                + "win/tie/loss from A's side (respecting whether lower is better), two-sided paired t-test and "
-                + "Wilcoxon signed-rank p-values with Holm's correction within each metric.</p>\n<div class=\"scroll\">"
-                + "<table>\n<tr><th class=\"l\">dataset</th><th>K</th><th class=\"l\">A</th><th class=\"l\">B</th>"
-                + "<th class=\"l\">metric</th><th>pairs</th><th>mean A−B</th><th>win/tie/loss</th><th>t-test p</th>"
-                + "<th>Holm</th><th>Wilcoxon p</th><th>Holm</th></tr>\n");
+                + "win/tie/loss from A's side (respecting whether lower is better), p-values with Holm's "
+                + "correction.</p>\n<p class=\"note\">").append(esc(PairedComparisons.methodsText(paired)))
+                .append("</p>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">dataset</th><th>K</th>"
+                + "<th class=\"l\">A</th><th class=\"l\">B</th><th class=\"l\">metric</th><th>pairs</th>"
+                + "<th>mean A−B</th><th>win/tie/loss</th><th>t-test p</th><th>Holm</th><th>Wilcoxon p</th><th>Holm</th>"
+                + "<th class=\"l\">note</th></tr>\n");
         for (PairedComparisons.Row r : paired) {
             var c = r.result();
             b.append("<tr><td class=\"l\">").append(esc(r.dataset())).append("</td><td>").append(r.k())
@@ -351,9 +352,10 @@ final class HtmlReport {
                     .append("</td><td class=\"l\">").append(esc(r.split() + " " + r.metric())).append("</td><td>")
                     .append(c.n()).append("</td><td>").append(Numbers.short4(c.meanDifference())).append("</td><td>")
                     .append(c.wins()).append('/').append(c.ties()).append('/').append(c.losses()).append("</td><td>")
-                    .append(Numbers.short4(c.tTestP())).append("</td><td>").append(Numbers.short4(r.holmT()))
-                    .append("</td><td>").append(Numbers.short4(c.wilcoxonP())).append("</td><td>")
-                    .append(Numbers.short4(r.holmWilcoxon())).append("</td></tr>\n");
+                    .append(PairedComparisons.p(c.tTestP())).append("</td><td>").append(PairedComparisons.p(r.holmT()))
+                    .append("</td><td>").append(PairedComparisons.p(c.wilcoxonP())).append("</td><td>")
+                    .append(PairedComparisons.p(r.holmWilcoxon())).append("</td><td class=\"l\">")
+                    .append(esc(PairedComparisons.note(c))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
     }

@@ -130,6 +130,17 @@ public final class Metrics {
         return out;
     }
 
+    /**
+     * Whether metric {@code name} is measured in the feature space the algorithm saw (every
+     * geometry-only metric: distortion, mean distortion, silhouette, Calinski-Harabasz,
+     * Davies-Bouldin), so that values from two feature sets (pixels, PCA to 50 components) are on
+     * different scales and must not be compared. Names that are not metrics (details such as
+     * {@code silhouette-sample-size}) count as feature-space dependent.
+     */
+    public static boolean dependsOnFeatureSpace(String name) {
+        return !isKnown(name) || !isExternal(name);
+    }
+
     /** Whether a lower value of metric {@code name} is better (distortion, Davies-Bouldin). */
     public static boolean lowerIsBetter(String name) {
         return LOWER_IS_BETTER.contains(name);
