@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.imageclustering.core.IterationTrace;
 import org.imageclustering.reporting.report.Svg;
+import org.imageclustering.reporting.stats.SeedBootstrap;
 import org.imageclustering.reporting.stats.Summary;
 
 /**
@@ -120,13 +121,18 @@ final class HtmlReport {
             b.append("</table></div>\n");
         }
         b.append("<p>Stability: mean adjusted Rand index between the training clusterings of every pair of seeds "
-                + "(1 = every seed finds the same partition). Median, min, max and 95% confidence intervals of every "
-                + "metric are in <code>summary.csv</code>.</p>\n");
+                + "(1 = every seed finds the same partition). Its 95% interval is a percentile bootstrap over seeds ("
+                + SeedBootstrap.RESAMPLES + " resamples of the seeds with a fixed random seed, each the mean ARI over "
+                + "its pairs of distinct seeds; none below " + SeedBootstrap.MIN_SEEDS + " seeds), not a t interval: "
+                + "the pairs share seeds, so they are not independent. Median, min, max and 95% confidence intervals "
+                + "of every metric are in <code>summary.csv</code>; every interval is cut to the range its metric "
+                + "can take (ARI [−0.5, 1], purity, accuracy, NMI [0, 1], distortion ≥ 0, ...).</p>\n");
     }
 
     private void elbowSection(StringBuilder b) {
         b.append("<h2 id=\"elbow\">Metric vs K</h2>\n<p>Mean across seeds; the band is the 95% Student-t confidence "
-                + "interval of the mean.</p>\n");
+                + "interval of the mean, cut to the metric's range (for stability, the bootstrap interval over "
+                + "seeds).</p>\n");
         Map<String, List<ConfigurationSummary>> series = new LinkedHashMap<>();
         for (ConfigurationSummary s : summaries) {
             series.computeIfAbsent(s.dataset() + ": " + s.seriesLabel(), x -> new ArrayList<>()).add(s);
