@@ -193,7 +193,9 @@ final class HtmlReport {
 
     private void convergenceSection(StringBuilder b) {
         b.append("<h2 id=\"convergence\">Convergence</h2>\n<p>Training distortion after each iteration of the kept "
-                + "fit, one line per seed.</p>\n<div class=\"grid\">\n");
+                + "fit, one line per seed. For spectral clustering the trace is that of k-means on the spectral "
+                + "embedding, so its values are distortions in the embedding, not in the feature space of the "
+                + "<code>distortion</code> metric; the charts say so.</p>\n<div class=\"grid\">\n");
         int shown = 0;
         for (ConfigurationSummary s : summaries) {
             if (shown++ >= MAX_PER_CONFIGURATION) {
@@ -202,26 +204,29 @@ final class HtmlReport {
                 break;
             }
             List<Svg.Series> lines = new ArrayList<>();
+            boolean inEmbedding = false;
             for (int i = 0; i < s.runIds().size(); i++) {
                 RunRecord r = byId.get(s.runIds().get(i));
                 List<IterationTrace> t = r.trace();
                 if (t.isEmpty()) {
                     continue;
                 }
+                inEmbedding |= traceInEmbedding(r);
                 double[] x = new double[t.size()];
                 double[] y = new double[t.size()];
                 for (int j = 0; j < t.size(); j++) {
                     x[j] = t.get(j).iteration();
                     y[j] = t.get(j).distortion();
                 }
-                lines.add(new Svg.Series("seed #" + r.seedIndex() + " (" + r.stopReason() + ", " + r.iterations() + " it.)",
+                lines.add(new Svg.Series(seedName(r) + " (" + r.stopReason() + ", " + r.iterations() + " it.)",
                         x, y, null, null));
             }
             if (lines.isEmpty()) {
                 continue;
             }
             String svg = Svg.lineChart("K=" + s.k() + " · " + s.dataset() + ": " + s.seriesLabel(), "iteration",
-                    "distortion", lines, 420, 260, lines.size() <= 10, true);
+                    inEmbedding ? "distortion in the spectral embedding" : "distortion", lines, 420, 260,
+                    lines.size() <= 10, true);
             saveImage("convergence-" + slug(s) + ".svg", svg);
             b.append("<div class=\"card\">").append(svg).append("</div>\n");
         }
@@ -256,7 +261,7 @@ final class HtmlReport {
                     counts[r][j] = t.counts()[r][order[j]];
                 }
             }
-            String svg = Svg.heatmap(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k() + " (seed #" + best.seedIndex() + ")",
+            String svg = Svg.heatmap(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k() + " (" + seedName(best) + ")",
                     t.classNames(), cols, counts);
             saveImage("contingency-" + slug(s) + ".svg", svg);
             b.append("<div class=\"card scroll\">").append(svg).append("</div>\n");
@@ -328,7 +333,7 @@ final class HtmlReport {
             String name = slug(s) + "-" + suffix + ".png";
             AtomicFiles.write(imagesDir.resolve(name), png);
             b.append("<div class=\"card\"><p>").append(esc(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k()
-                    + ", seed #" + best.seedIndex() + " (" + best.seed() + ")" + note)).append("</p><img class=\"pix\" alt=\"").append(esc(heading + " "
+                    + ", " + seedName(best) + note)).append("</p><img class=\"pix\" alt=\"").append(esc(heading + " "
                     + s.seriesLabel() + " K=" + s.k())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(png)).append("\"></div>\n");
         }
@@ -429,6 +434,22 @@ final class HtmlReport {
             }
             out.put(prefix, text);
         }
+    }
+
+    /** Diagnostic a spectral run records when its trace is k-means on the embedding, not on the features. */
+    static final String EMBEDDING_DISTORTION = "embedding_distortion";
+
+    /** Whether {@code r}'s iteration trace measures distortion in a spectral embedding. */
+    static boolean traceInEmbedding(RunRecord r) {
+        return r.diagnostics().containsKey(EMBEDDING_DISTORTION);
+    }
+
+    /**
+     * A run's seed as every part of the report names it: its value from the experiment's seed list,
+     * the number the summary's "best seed" column shows.
+     */
+    static String seedName(RunRecord r) {
+        return "seed " + r.seed();
     }
 
     private void saveImage(String name, String svg) {

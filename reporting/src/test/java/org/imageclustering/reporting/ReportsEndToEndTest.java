@@ -1,6 +1,7 @@
 package org.imageclustering.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class ReportsEndToEndTest {
 
         String csv = Files.readString(w.summaryCsv());
         assertTrue(csv.startsWith(SummaryTables.CSV_HEADER + "\n"));
-        assertTrue(csv.contains("blobs,,kmeans,restarts=1,3,train,ari,3,1,0,1,1,1,1,1,3,0,"), csv);
+        assertTrue(csv.contains("blobs,pixels,kmeans,restarts=1,3,train,ari,3,1,0,1,1,1,1,1,3,0,"), csv);
         String html = Files.readString(w.html());
         for (String section : List.of("id=\"summary\"", "id=\"elbow\"", "id=\"convergence\"", "id=\"contingency\"",
                 "id=\"centroids\"", "id=\"montages\"", "id=\"provenance\"", "data:image/png;base64,", "<svg",
@@ -143,5 +144,63 @@ class ReportsEndToEndTest {
         assertTrue(html.contains("id=\"failed\""));
         assertTrue(html.contains("affinity matrix &lt;not&gt; connected"), "errors are escaped");
         assertTrue(Files.readString(w.summaryMarkdown()).contains("| 0 (+1 failed) |"));
+    }
+
+    @Test
+    void seedsAreNamedByTheirValueEverywhere() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        Reports.Written w = Reports.writeAll(dir);
+        String html = Files.readString(w.html());
+        assertFalse(html.contains("seed #"), "seed indices are not shown as names");
+        ConfigurationSummary k3 = w.summaries().get(1);
+        String best = "seed " + k3.bestSeed();
+        assertTrue(html.contains("K=3 (" + best + ")"), "the heatmap names the best seed as the summary does");
+        assertTrue(html.contains(best + " ("), "convergence legends and picture captions: " + best);
+        assertTrue(html.contains("<td>" + k3.bestSeed() + "</td>"), "the summary's best seed column");
+    }
+
+    @Test
+    void spectralConvergenceIsLabelledAsEmbeddingDistortion() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        RunLog log = RunLog.in(dir);
+        for (int s = 0; s < 3; s++) {
+            List<org.imageclustering.core.IterationTrace> trace = List.of(
+                    new org.imageclustering.core.IterationTrace(1, 2.5, 10, 0.1, 1),
+                    new org.imageclustering.core.IterationTrace(2, 1.5, 0, 0.0, 1));
+            log.append(new RunRecord("spectral-s" + s, "blobs-demo", "blobs", "", "spectral", Map.of(), 3, 1000 + s, s,
+                    RunRecord.OK, null, Map.of("train", Map.of("distortion", 500.0 + s)), 2, "NO_REASSIGNMENT", trace,
+                    Map.of("embedding_distortion", 1.5, "laplacian", "symmetric"), 1, null));
+        }
+        String html = Files.readString(Reports.writeAll(dir).html());
+        int spectral = html.indexOf("K=3 · blobs: spectral");
+        assertTrue(spectral > 0, "a convergence chart for spectral");
+        String chart = html.substring(spectral, html.indexOf("</svg>", spectral));
+        assertTrue(chart.contains("distortion in the spectral embedding"), chart);
+        int kmeans = html.indexOf("K=3 · blobs: kmeans");
+        assertFalse(html.substring(kmeans, html.indexOf("</svg>", kmeans)).contains("embedding"));
+    }
+
+    @Test
+    void detailsAreNotSummarisedAsMetrics() throws Exception {
+        List<RunRecord> records = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            records.add(new RunRecord("r" + s, "e", "d", "", "kmeans", Map.of(), 3, s, s, RunRecord.OK, null,
+                    Map.of("train", Map.of("silhouette", 0.2 + s * 0.01, "silhouette-sample-size", 3000.0)), 1,
+                    "NO_REASSIGNMENT", null, null, 1, null));
+        }
+        List<ConfigurationSummary> s = Summaries.summarize(records, null);
+        assertEquals(java.util.Set.of("train.silhouette"), s.get(0).metrics().keySet());
+        assertFalse(SummaryTables.csv(s).contains("silhouette-sample-size"));
+    }
+
+    @Test
+    void theDefaultFeatureSetIsCalledPixelsEverywhere() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        Reports.Written w = Reports.writeAll(dir);
+        assertEquals("pixels", ConfigurationSummary.DEFAULT_FEATURE_SET);
+        assertTrue(Files.readString(w.summaryCsv()).contains("\nblobs,pixels,kmeans,"));
+        assertTrue(Files.readString(w.summaryMarkdown()).contains("| blobs | pixels | kmeans |"));
+        assertTrue(w.consoleTable().contains("blobs    pixels"), w.consoleTable());
+        assertTrue(Files.readString(w.html()).contains("<td class=\"l\">pixels</td>"));
     }
 }
