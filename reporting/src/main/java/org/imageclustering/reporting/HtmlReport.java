@@ -120,6 +120,15 @@ final class HtmlReport {
             }
             b.append("</table></div>\n");
         }
+        List<Ranking> rankings = Ranking.of(summaries);
+        if (!rankings.isEmpty()) {
+            b.append("<h3>Ranking</h3>\n<ul class=\"ranking\">\n");
+            for (Ranking r : rankings) {
+                b.append("<li>").append(esc(r.text())).append("</li>\n");
+            }
+            b.append("</ul>\n<p>Means across seeds, best first. Whether a gap is more than seed-to-seed noise is for "
+                    + "the <a href=\"#paired\">paired comparisons</a> to say.</p>\n");
+        }
         b.append("<p>Stability: mean adjusted Rand index between the training clusterings of every pair of seeds "
                 + "(1 = every seed finds the same partition). Its 95% interval is a percentile bootstrap over seeds ("
                 + SeedBootstrap.RESAMPLES + " resamples of the seeds with a fixed random seed, each the mean ARI over "
@@ -130,9 +139,9 @@ final class HtmlReport {
     }
 
     private void elbowSection(StringBuilder b) {
-        b.append("<h2 id=\"elbow\">Metric vs K</h2>\n<p>Mean across seeds; the band is the 95% Student-t confidence "
-                + "interval of the mean, cut to the metric's range (for stability, the bootstrap interval over "
-                + "seeds).</p>\n");
+        b.append("<h2 id=\"elbow\">Metric vs K</h2>\n<p>Mean across seeds (line and dots), each seed's value "
+                + "(open circles); the band is the 95% Student-t confidence interval of the mean, cut to the "
+                + "metric's range (for stability, the bootstrap interval over seeds).</p>\n");
         Map<String, List<ConfigurationSummary>> series = new LinkedHashMap<>();
         for (ConfigurationSummary s : summaries) {
             series.computeIfAbsent(s.dataset() + ": " + s.seriesLabel(), x -> new ArrayList<>()).add(s);
@@ -147,14 +156,16 @@ final class HtmlReport {
                     double[] y = new double[pts.size()];
                     double[] lo = new double[pts.size()];
                     double[] hi = new double[pts.size()];
+                    double[][] seeds = new double[pts.size()][];
                     for (int i = 0; i < pts.size(); i++) {
                         Summary m = pts.get(i).metric(split, metric);
                         x[i] = pts.get(i).k();
                         y[i] = m == null ? Double.NaN : m.mean();
                         lo[i] = m == null ? Double.NaN : m.ciLow();
                         hi[i] = m == null ? Double.NaN : m.ciHigh();
+                        seeds[i] = perSeed(pts.get(i), split, metric);
                     }
-                    lines.add(new Svg.Series(e.getKey(), x, y, lo, hi));
+                    lines.add(new Svg.Series(e.getKey(), x, y, lo, hi, seeds));
                 }
                 String svg = Svg.lineChart(split + " " + metric, "K", metric
                         + (Metrics.lowerIsBetter(metric) ? " (lower is better)" : ""), lines, 420, 290, true, true);
@@ -189,6 +200,14 @@ final class HtmlReport {
             b.append("<div class=\"card\">").append(svg).append("</div>\n");
         }
         b.append("</div>\n");
+    }
+
+    /** Each seed's value of {@code split.metric} in configuration {@code s}, in seed order. */
+    private double[] perSeed(ConfigurationSummary s, String split, String metric) {
+        return s.runIds().stream().map(byId::get).mapToDouble(r -> {
+            Double v = r.metrics().getOrDefault(split, Map.of()).get(metric);
+            return v == null ? Double.NaN : v;
+        }).toArray();
     }
 
     private void convergenceSection(StringBuilder b) {

@@ -203,4 +203,37 @@ class ReportsEndToEndTest {
         assertTrue(w.consoleTable().contains("blobs    pixels"), w.consoleTable());
         assertTrue(Files.readString(w.html()).contains("<td class=\"l\">pixels</td>"));
     }
+
+    @Test
+    void reportRanksConfigurationsSaysWhatThreeSeedsAllowAndDrawsEverySeed() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        runExperiment(dir, "kmeans-restarts", 3);
+        Reports.Written w = Reports.writeAll(dir);
+        String html = Files.readString(w.html());
+        assertTrue(html.contains("<h3>Ranking</h3>"), "a ranking section");
+        assertTrue(html.contains("<li>blobs, K=3, by train accuracy: best kmeans"), html);
+        assertTrue(html.contains("With 3 matched seeds the Wilcoxon test cannot reach p &lt; 0.05"),
+                "the report says 3 seeds are too few");
+        String nmi = Files.readString(dir.resolve("images").resolve("elbow-train-nmi.svg"));
+        assertEquals(2 * 3 * 3, nmi.split("class=\"seed\"", -1).length - 1, "2 configurations x 3 K x 3 seeds");
+    }
+
+    @Test
+    void rankingPutsTheBestMeanFirstAndRespectsLowerIsBetter() {
+        List<RunRecord> records = new ArrayList<>();
+        double[][] accuracy = {{0.5, 0.52, 0.51}, {0.7, 0.69, 0.71}, {0.6, 0.6, 0.6}};
+        String[] algorithms = {"a", "b", "c"};
+        for (int c = 0; c < 3; c++) {
+            for (int s = 0; s < 3; s++) {
+                records.add(new RunRecord(algorithms[c] + s, "e", "d", c == 2 ? "pca50" : "", algorithms[c], Map.of(),
+                        5, s, s, RunRecord.OK, null, Map.of("train", Map.of("accuracy", accuracy[c][s])), 1,
+                        "NO_REASSIGNMENT", null, null, 1, null));
+            }
+        }
+        List<Ranking> r = Ranking.of(Summaries.summarize(records, null));
+        assertEquals(1, r.size());
+        assertEquals(List.of("b", "c", "a"), r.get(0).order().stream().map(ConfigurationSummary::algorithm).toList());
+        assertEquals("d, K=5, by train accuracy: best b on pixels (0.7000 ± 0.0100), then c on pca50 (0.6000 ± 0.0000), "
+                + "a on pixels (0.5100 ± 0.0100)", r.get(0).text());
+    }
 }
