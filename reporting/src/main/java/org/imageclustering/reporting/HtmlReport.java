@@ -73,21 +73,35 @@ final class HtmlReport {
         pairedSection(body);
         failedSection(body);
         provenanceSection(body);
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title)
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" + VIEWPORT + "\n<title>" + esc(title)
                 + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
     }
 
-    private static final String CSS = """
+    /** Lets a phone lay the page out at its own width instead of a zoomed-out desktop page. */
+    static final String VIEWPORT = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+
+    /**
+     * Inline style. Charts (inline SVG with a viewBox) and pictures shrink to the width available
+     * and keep their proportions; wide tables scroll sideways inside their own box; on a narrow
+     * screen (a phone, 400 px) margins and type shrink.
+     */
+    static final String CSS = """
             body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1400px;color:#222;padding:0 16px}
             h1{margin-bottom:4px}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:36px}
-            .lead{color:#555}nav a{margin-right:14px}
+            .lead{color:#555}nav a{margin-right:14px;display:inline-block}
+            p,li{overflow-wrap:anywhere}.note{font-size:13px;color:#444}
             table{border-collapse:collapse;font-size:13px;margin:8px 0}
             th,td{border:1px solid #ddd;padding:3px 7px;text-align:right;white-space:nowrap}
             th{background:#f4f6f8}td.l,th.l{text-align:left}
-            .grid{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.card{border:1px solid #e4e4e4;padding:6px;border-radius:4px}
-            .card p{margin:2px 0 6px;font-size:12px;color:#444}.scroll{overflow-x:auto}
-            img.pix{image-rendering:pixelated;display:block}
+            .grid{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.card{border:1px solid #e4e4e4;padding:6px;border-radius:4px;max-width:100%;box-sizing:border-box}
+            .card p{margin:2px 0 6px;font-size:12px;color:#444}.scroll{overflow-x:auto;max-width:100%}
+            svg{max-width:100%;height:auto}
+            img.pix{image-rendering:pixelated;display:block;max-width:100%;height:auto}
             code{background:#f4f4f4;padding:0 3px}
+            table.kv td{white-space:normal;overflow-wrap:anywhere;min-width:12em}
+            @media (max-width:600px){body{margin:8px auto;padding:0 8px}h1{font-size:22px}h2{font-size:18px;margin-top:24px}
+            .grid{gap:8px}.card{padding:3px}table{font-size:12px}th,td{padding:2px 4px}
+            table.kv th{white-space:normal;overflow-wrap:anywhere}}
             """;
 
     private static String link(String id, String text) {
@@ -395,14 +409,14 @@ final class HtmlReport {
         if (failed.isEmpty()) {
             return;
         }
-        b.append("<h2 id=\"failed\">Failed runs</h2>\n<table>\n<tr><th class=\"l\">run</th><th class=\"l\">configuration"
+        b.append("<h2 id=\"failed\">Failed runs</h2>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">run</th><th class=\"l\">configuration"
                 + "</th><th>seed</th><th class=\"l\">error</th></tr>\n");
         for (RunRecord r : failed) {
             b.append("<tr><td class=\"l\">").append(esc(r.runId())).append("</td><td class=\"l\">")
                     .append(esc(r.configurationKey())).append("</td><td>").append(r.seed()).append("</td><td class=\"l\">")
                     .append(esc(r.error())).append("</td></tr>\n");
         }
-        b.append("</table>\n");
+        b.append("</table></div>\n");
     }
 
     private void provenanceSection(StringBuilder b) {
@@ -413,7 +427,7 @@ final class HtmlReport {
         }
         Map<String, String> flat = new LinkedHashMap<>();
         flatten("", manifest, flat);
-        b.append("<div class=\"scroll\"><table>\n");
+        b.append("<div class=\"scroll\"><table class=\"kv\">\n");
         for (Map.Entry<String, String> e : flat.entrySet()) {
             b.append("<tr><th class=\"l\">").append(esc(e.getKey())).append("</th><td class=\"l\">")
                     .append(esc(e.getValue())).append("</td></tr>\n");

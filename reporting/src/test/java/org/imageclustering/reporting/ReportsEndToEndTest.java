@@ -236,4 +236,29 @@ class ReportsEndToEndTest {
         assertEquals("d, K=5, by train accuracy: best b on pixels (0.7000 ± 0.0100), then c on pca50 (0.6000 ± 0.0000), "
                 + "a on pixels (0.5100 ± 0.0100)", r.get(0).text());
     }
+
+    @Test
+    void reportLaysOutOnAPhone() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        String html = Files.readString(Reports.writeAll(dir).html());
+        String head = html.substring(0, html.indexOf("</head>"));
+        assertTrue(head.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
+                "a viewport tag, or a phone shows a zoomed-out desktop page");
+        assertTrue(head.contains("svg{max-width:100%;height:auto}"), "charts shrink to the screen");
+        assertTrue(head.contains("img.pix{image-rendering:pixelated;display:block;max-width:100%;height:auto}"),
+                "mosaics and montages shrink to the screen");
+        assertTrue(head.contains("@media (max-width:600px)"), "narrow-screen margins");
+        assertTrue(head.contains(".card{border:1px solid #e4e4e4;padding:6px;border-radius:4px;max-width:100%;"
+                + "box-sizing:border-box}"), "cards never wider than the screen");
+        // Every chart scales: it has a viewBox; every table scrolls inside its own box.
+        java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg [^>]*>").matcher(html);
+        int charts = 0;
+        while (svg.find()) {
+            assertTrue(svg.group().contains("viewBox=\"0 0 "), svg.group());
+            charts++;
+        }
+        assertTrue(charts > 10, "charts: " + charts);
+        assertEquals(html.split("<table", -1).length - 1, html.split("<div class=\"scroll\"><table", -1).length - 1,
+                "every table in a scroll box");
+    }
 }
