@@ -10,7 +10,8 @@ import java.util.Objects;
  * A comparison of two experiments' results folders ({@code -Dcompare=A,B}): one summary table of
  * both, and paired tests (matched seed indices) between every configuration of A and every
  * configuration of B that share a dataset and K, for every metric both measured, Holm-corrected
- * within each metric.
+ * within each metric; feature-space metrics (distortion, silhouette, ...) only between
+ * configurations on the same feature set.
  *
  * <p>Writes {@code comparison.md} and {@code comparison.csv} (the paired tests) and
  * {@code comparison-summary.csv} (both summaries, with a column naming the experiment) into the
@@ -61,7 +62,8 @@ public final class Comparison {
                     .append(nameB).append(" on matched seed indices.\n");
         } else {
             md.append("A is ").append(nameA).append(", B is ").append(nameB).append("; wins count where A is better "
-                    + "(lower distortion / Davies-Bouldin, higher otherwise). Holm's correction within each metric.\n\n");
+                    + "(lower distortion / Davies-Bouldin, higher otherwise).\n\n")
+                    .append(PairedComparisons.methodsText(rows)).append("\n\n");
             md.append(PairedComparisons.markdown(rows));
         }
         StringBuilder summaryCsv = new StringBuilder("experiment,").append(SummaryTables.CSV_HEADER).append('\n');

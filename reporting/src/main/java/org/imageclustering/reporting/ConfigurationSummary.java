@@ -11,7 +11,8 @@ import org.imageclustering.reporting.stats.Summary;
  *
  * @param key          {@link RunRecord#configurationKey()}
  * @param dataset      dataset label
- * @param transforms   feature chain label ("" for raw pixels)
+ * @param transforms   feature chain label as runs record it ("" for the pixels given implicitly; shown
+ *                     as {@link #DEFAULT_FEATURE_SET}, see {@link #featureSet()})
  * @param algorithm    algorithm block name
  * @param parameters   resolved algorithm parameters
  * @param k            number of clusters
@@ -34,6 +35,18 @@ public record ConfigurationSummary(String key, String dataset, String transforms
         metrics = Map.copyOf(metrics);
         runIds = List.copyOf(runIds);
         seedIndices = List.copyOf(seedIndices);
+    }
+
+    /**
+     * The name of the feature set of an experiment file without {@code transforms} or
+     * {@code feature-sets}: the images' pixels. Every report and the experiment file's defaults
+     * use this one name.
+     */
+    public static final String DEFAULT_FEATURE_SET = "pixels";
+
+    /** The feature set's name as reports show it: the chain label, or {@link #DEFAULT_FEATURE_SET}. */
+    public String featureSet() {
+        return transforms == null || transforms.isEmpty() ? DEFAULT_FEATURE_SET : transforms;
     }
 
     /** Parameters as {@code a=1, b=x} in key order, "" when there are none. */

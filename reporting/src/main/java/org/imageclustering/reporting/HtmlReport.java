@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.imageclustering.core.IterationTrace;
 import org.imageclustering.reporting.report.Svg;
+import org.imageclustering.reporting.stats.SeedBootstrap;
 import org.imageclustering.reporting.stats.Summary;
 
 /**
@@ -72,21 +73,35 @@ final class HtmlReport {
         pairedSection(body);
         failedSection(body);
         provenanceSection(body);
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title)
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" + VIEWPORT + "\n<title>" + esc(title)
                 + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
     }
 
-    private static final String CSS = """
+    /** Lets a phone lay the page out at its own width instead of a zoomed-out desktop page. */
+    static final String VIEWPORT = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+
+    /**
+     * Inline style. Charts (inline SVG with a viewBox) and pictures shrink to the width available
+     * and keep their proportions; wide tables scroll sideways inside their own box; on a narrow
+     * screen (a phone, 400 px) margins and type shrink.
+     */
+    static final String CSS = """
             body{font-family:-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1400px;color:#222;padding:0 16px}
             h1{margin-bottom:4px}h2{border-bottom:1px solid #ddd;padding-bottom:4px;margin-top:36px}
-            .lead{color:#555}nav a{margin-right:14px}
+            .lead{color:#555}nav a{margin-right:14px;display:inline-block}
+            p,li{overflow-wrap:anywhere}.note{font-size:13px;color:#444}
             table{border-collapse:collapse;font-size:13px;margin:8px 0}
             th,td{border:1px solid #ddd;padding:3px 7px;text-align:right;white-space:nowrap}
             th{background:#f4f6f8}td.l,th.l{text-align:left}
-            .grid{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.card{border:1px solid #e4e4e4;padding:6px;border-radius:4px}
-            .card p{margin:2px 0 6px;font-size:12px;color:#444}.scroll{overflow-x:auto}
-            img.pix{image-rendering:pixelated;display:block}
+            .grid{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.card{border:1px solid #e4e4e4;padding:6px;border-radius:4px;max-width:100%;box-sizing:border-box}
+            .card p{margin:2px 0 6px;font-size:12px;color:#444}.scroll{overflow-x:auto;max-width:100%}
+            svg{max-width:100%;height:auto}
+            img.pix{image-rendering:pixelated;display:block;max-width:100%;height:auto}
             code{background:#f4f4f4;padding:0 3px}
+            table.kv td{white-space:normal;overflow-wrap:anywhere;min-width:12em}
+            @media (max-width:600px){body{margin:8px auto;padding:0 8px}h1{font-size:22px}h2{font-size:18px;margin-top:24px}
+            .grid{gap:8px}.card{padding:3px}table{font-size:12px}th,td{padding:2px 4px}
+            table.kv th{white-space:normal;overflow-wrap:anywhere}}
             """;
 
     private static String link(String id, String text) {
@@ -119,14 +134,28 @@ final class HtmlReport {
             }
             b.append("</table></div>\n");
         }
+        List<Ranking> rankings = Ranking.of(summaries);
+        if (!rankings.isEmpty()) {
+            b.append("<h3>Ranking</h3>\n<ul class=\"ranking\">\n");
+            for (Ranking r : rankings) {
+                b.append("<li>").append(esc(r.text())).append("</li>\n");
+            }
+            b.append("</ul>\n<p>Means across seeds, best first. Whether a gap is more than seed-to-seed noise is for "
+                    + "the <a href=\"#paired\">paired comparisons</a> to say.</p>\n");
+        }
         b.append("<p>Stability: mean adjusted Rand index between the training clusterings of every pair of seeds "
-                + "(1 = every seed finds the same partition). Median, min, max and 95% confidence intervals of every "
-                + "metric are in <code>summary.csv</code>.</p>\n");
+                + "(1 = every seed finds the same partition). Its 95% interval is a percentile bootstrap over seeds ("
+                + SeedBootstrap.RESAMPLES + " resamples of the seeds with a fixed random seed, each the mean ARI over "
+                + "its pairs of distinct seeds; none below " + SeedBootstrap.MIN_SEEDS + " seeds), not a t interval: "
+                + "the pairs share seeds, so they are not independent. Median, min, max and 95% confidence intervals "
+                + "of every metric are in <code>summary.csv</code>; every interval is cut to the range its metric "
+                + "can take (ARI [−0.5, 1], purity, accuracy, NMI [0, 1], distortion ≥ 0, ...).</p>\n");
     }
 
     private void elbowSection(StringBuilder b) {
-        b.append("<h2 id=\"elbow\">Metric vs K</h2>\n<p>Mean across seeds; the band is the 95% Student-t confidence "
-                + "interval of the mean.</p>\n");
+        b.append("<h2 id=\"elbow\">Metric vs K</h2>\n<p>Mean across seeds (line and dots), each seed's value "
+                + "(open circles); the band is the 95% Student-t confidence interval of the mean, cut to the "
+                + "metric's range (for stability, the bootstrap interval over seeds).</p>\n");
         Map<String, List<ConfigurationSummary>> series = new LinkedHashMap<>();
         for (ConfigurationSummary s : summaries) {
             series.computeIfAbsent(s.dataset() + ": " + s.seriesLabel(), x -> new ArrayList<>()).add(s);
@@ -141,14 +170,16 @@ final class HtmlReport {
                     double[] y = new double[pts.size()];
                     double[] lo = new double[pts.size()];
                     double[] hi = new double[pts.size()];
+                    double[][] seeds = new double[pts.size()][];
                     for (int i = 0; i < pts.size(); i++) {
                         Summary m = pts.get(i).metric(split, metric);
                         x[i] = pts.get(i).k();
                         y[i] = m == null ? Double.NaN : m.mean();
                         lo[i] = m == null ? Double.NaN : m.ciLow();
                         hi[i] = m == null ? Double.NaN : m.ciHigh();
+                        seeds[i] = perSeed(pts.get(i), split, metric);
                     }
-                    lines.add(new Svg.Series(e.getKey(), x, y, lo, hi));
+                    lines.add(new Svg.Series(e.getKey(), x, y, lo, hi, seeds));
                 }
                 String svg = Svg.lineChart(split + " " + metric, "K", metric
                         + (Metrics.lowerIsBetter(metric) ? " (lower is better)" : ""), lines, 420, 290, true, true);
@@ -185,9 +216,19 @@ final class HtmlReport {
         b.append("</div>\n");
     }
 
+    /** Each seed's value of {@code split.metric} in configuration {@code s}, in seed order. */
+    private double[] perSeed(ConfigurationSummary s, String split, String metric) {
+        return s.runIds().stream().map(byId::get).mapToDouble(r -> {
+            Double v = r.metrics().getOrDefault(split, Map.of()).get(metric);
+            return v == null ? Double.NaN : v;
+        }).toArray();
+    }
+
     private void convergenceSection(StringBuilder b) {
         b.append("<h2 id=\"convergence\">Convergence</h2>\n<p>Training distortion after each iteration of the kept "
-                + "fit, one line per seed.</p>\n<div class=\"grid\">\n");
+                + "fit, one line per seed. For spectral clustering the trace is that of k-means on the spectral "
+                + "embedding, so its values are distortions in the embedding, not in the feature space of the "
+                + "<code>distortion</code> metric; the charts say so.</p>\n<div class=\"grid\">\n");
         int shown = 0;
         for (ConfigurationSummary s : summaries) {
             if (shown++ >= MAX_PER_CONFIGURATION) {
@@ -196,26 +237,29 @@ final class HtmlReport {
                 break;
             }
             List<Svg.Series> lines = new ArrayList<>();
+            boolean inEmbedding = false;
             for (int i = 0; i < s.runIds().size(); i++) {
                 RunRecord r = byId.get(s.runIds().get(i));
                 List<IterationTrace> t = r.trace();
                 if (t.isEmpty()) {
                     continue;
                 }
+                inEmbedding |= traceInEmbedding(r);
                 double[] x = new double[t.size()];
                 double[] y = new double[t.size()];
                 for (int j = 0; j < t.size(); j++) {
                     x[j] = t.get(j).iteration();
                     y[j] = t.get(j).distortion();
                 }
-                lines.add(new Svg.Series("seed #" + r.seedIndex() + " (" + r.stopReason() + ", " + r.iterations() + " it.)",
+                lines.add(new Svg.Series(seedName(r) + " (" + r.stopReason() + ", " + r.iterations() + " it.)",
                         x, y, null, null));
             }
             if (lines.isEmpty()) {
                 continue;
             }
             String svg = Svg.lineChart("K=" + s.k() + " · " + s.dataset() + ": " + s.seriesLabel(), "iteration",
-                    "distortion", lines, 420, 260, lines.size() <= 10, true);
+                    inEmbedding ? "distortion in the spectral embedding" : "distortion", lines, 420, 260,
+                    lines.size() <= 10, true);
             saveImage("convergence-" + slug(s) + ".svg", svg);
             b.append("<div class=\"card\">").append(svg).append("</div>\n");
         }
@@ -250,7 +294,7 @@ final class HtmlReport {
                     counts[r][j] = t.counts()[r][order[j]];
                 }
             }
-            String svg = Svg.heatmap(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k() + " (seed #" + best.seedIndex() + ")",
+            String svg = Svg.heatmap(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k() + " (" + seedName(best) + ")",
                     t.classNames(), cols, counts);
             saveImage("contingency-" + slug(s) + ".svg", svg);
             b.append("<div class=\"card scroll\">").append(svg).append("</div>\n");
@@ -322,7 +366,7 @@ final class HtmlReport {
             String name = slug(s) + "-" + suffix + ".png";
             AtomicFiles.write(imagesDir.resolve(name), png);
             b.append("<div class=\"card\"><p>").append(esc(s.dataset() + ": " + s.seriesLabel() + ", K=" + s.k()
-                    + ", seed #" + best.seedIndex() + " (" + best.seed() + ")" + note)).append("</p><img class=\"pix\" alt=\"").append(esc(heading + " "
+                    + ", " + seedName(best) + note)).append("</p><img class=\"pix\" alt=\"").append(esc(heading + " "
                     + s.seriesLabel() + " K=" + s.k())).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(png)).append("\"></div>\n");
         }
@@ -339,11 +383,12 @@ final class HtmlReport {
             return;
         }
         b.append("<p>Configurations with the same dataset and K compared on matched seeds: mean difference A − B, "
-                + "win/tie/loss from A's side (respecting whether lower is better), two-sided paired t-test and "
-                + "Wilcoxon signed-rank p-values with Holm's correction within each metric.</p>\n<div class=\"scroll\">"
-                + "<table>\n<tr><th class=\"l\">dataset</th><th>K</th><th class=\"l\">A</th><th class=\"l\">B</th>"
-                + "<th class=\"l\">metric</th><th>pairs</th><th>mean A−B</th><th>win/tie/loss</th><th>t-test p</th>"
-                + "<th>Holm</th><th>Wilcoxon p</th><th>Holm</th></tr>\n");
+                + "win/tie/loss from A's side (respecting whether lower is better), p-values with Holm's "
+                + "correction.</p>\n<p class=\"note\">").append(esc(PairedComparisons.methodsText(paired)))
+                .append("</p>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">dataset</th><th>K</th>"
+                + "<th class=\"l\">A</th><th class=\"l\">B</th><th class=\"l\">metric</th><th>pairs</th>"
+                + "<th>mean A−B</th><th>win/tie/loss</th><th>t-test p</th><th>Holm</th><th>Wilcoxon p</th><th>Holm</th>"
+                + "<th class=\"l\">note</th></tr>\n");
         for (PairedComparisons.Row r : paired) {
             var c = r.result();
             b.append("<tr><td class=\"l\">").append(esc(r.dataset())).append("</td><td>").append(r.k())
@@ -351,9 +396,10 @@ final class HtmlReport {
                     .append("</td><td class=\"l\">").append(esc(r.split() + " " + r.metric())).append("</td><td>")
                     .append(c.n()).append("</td><td>").append(Numbers.short4(c.meanDifference())).append("</td><td>")
                     .append(c.wins()).append('/').append(c.ties()).append('/').append(c.losses()).append("</td><td>")
-                    .append(Numbers.short4(c.tTestP())).append("</td><td>").append(Numbers.short4(r.holmT()))
-                    .append("</td><td>").append(Numbers.short4(c.wilcoxonP())).append("</td><td>")
-                    .append(Numbers.short4(r.holmWilcoxon())).append("</td></tr>\n");
+                    .append(PairedComparisons.p(c.tTestP())).append("</td><td>").append(PairedComparisons.p(r.holmT()))
+                    .append("</td><td>").append(PairedComparisons.p(c.wilcoxonP())).append("</td><td>")
+                    .append(PairedComparisons.p(r.holmWilcoxon())).append("</td><td class=\"l\">")
+                    .append(esc(PairedComparisons.note(c))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
     }
@@ -363,14 +409,14 @@ final class HtmlReport {
         if (failed.isEmpty()) {
             return;
         }
-        b.append("<h2 id=\"failed\">Failed runs</h2>\n<table>\n<tr><th class=\"l\">run</th><th class=\"l\">configuration"
+        b.append("<h2 id=\"failed\">Failed runs</h2>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">run</th><th class=\"l\">configuration"
                 + "</th><th>seed</th><th class=\"l\">error</th></tr>\n");
         for (RunRecord r : failed) {
             b.append("<tr><td class=\"l\">").append(esc(r.runId())).append("</td><td class=\"l\">")
                     .append(esc(r.configurationKey())).append("</td><td>").append(r.seed()).append("</td><td class=\"l\">")
                     .append(esc(r.error())).append("</td></tr>\n");
         }
-        b.append("</table>\n");
+        b.append("</table></div>\n");
     }
 
     private void provenanceSection(StringBuilder b) {
@@ -381,7 +427,7 @@ final class HtmlReport {
         }
         Map<String, String> flat = new LinkedHashMap<>();
         flatten("", manifest, flat);
-        b.append("<div class=\"scroll\"><table>\n");
+        b.append("<div class=\"scroll\"><table class=\"kv\">\n");
         for (Map.Entry<String, String> e : flat.entrySet()) {
             b.append("<tr><th class=\"l\">").append(esc(e.getKey())).append("</th><td class=\"l\">")
                     .append(esc(e.getValue())).append("</td></tr>\n");
@@ -421,6 +467,22 @@ final class HtmlReport {
             }
             out.put(prefix, text);
         }
+    }
+
+    /** Diagnostic a spectral run records when its trace is k-means on the embedding, not on the features. */
+    static final String EMBEDDING_DISTORTION = "embedding_distortion";
+
+    /** Whether {@code r}'s iteration trace measures distortion in a spectral embedding. */
+    static boolean traceInEmbedding(RunRecord r) {
+        return r.diagnostics().containsKey(EMBEDDING_DISTORTION);
+    }
+
+    /**
+     * A run's seed as every part of the report names it: its value from the experiment's seed list,
+     * the number the summary's "best seed" column shows.
+     */
+    static String seedName(RunRecord r) {
+        return "seed " + r.seed();
     }
 
     private void saveImage(String name, String svg) {

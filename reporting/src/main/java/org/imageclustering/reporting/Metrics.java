@@ -130,6 +130,44 @@ public final class Metrics {
         return out;
     }
 
+    /**
+     * Whether metric {@code name} is measured in the feature space the algorithm saw (every
+     * geometry-only metric: distortion, mean distortion, silhouette, Calinski-Harabasz,
+     * Davies-Bouldin), so that values from two feature sets (pixels, PCA to 50 components) are on
+     * different scales and must not be compared. Names that are not metrics (details such as
+     * {@code silhouette-sample-size}) count as feature-space dependent.
+     */
+    public static boolean dependsOnFeatureSpace(String name) {
+        return !isKnown(name) || !isExternal(name);
+    }
+
+    /**
+     * The values a metric can take, {@code [low, high]} (infinite where unbounded): a confidence
+     * interval is cut to it.
+     */
+    public record Range(double low, double high) {
+        static final Range UNBOUNDED = new Range(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        static final Range NON_NEGATIVE = new Range(0, Double.POSITIVE_INFINITY);
+        static final Range UNIT = new Range(0, 1);
+    }
+
+    /** The range of metric {@code name} (ARI: [-0.5, 1]); unbounded for names that are not metrics. */
+    public static Range range(String name) {
+        if (name.startsWith("nmi")) {
+            return Range.UNIT;
+        }
+        if (name.startsWith("ami")) {
+            return new Range(Double.NEGATIVE_INFINITY, 1); // AMI is below 0 when worse than chance
+        }
+        return switch (name) {
+            case "distortion", "mean-distortion", "calinski-harabasz", "davies-bouldin" -> Range.NON_NEGATIVE;
+            case "purity", "accuracy", "homogeneity", "completeness", "v-measure", "fowlkes-mallows" -> Range.UNIT;
+            case "ari", "stability" -> new Range(-0.5, 1);
+            case "silhouette" -> new Range(-1, 1);
+            default -> Range.UNBOUNDED;
+        };
+    }
+
     /** Whether a lower value of metric {@code name} is better (distortion, Davies-Bouldin). */
     public static boolean lowerIsBetter(String name) {
         return LOWER_IS_BETTER.contains(name);

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.imageclustering.reporting.metrics.AdjustedRandIndex;
+import org.imageclustering.reporting.stats.SeedBootstrap;
 import org.imageclustering.reporting.stats.Summary;
 
 /**
@@ -114,6 +115,9 @@ public final class Summaries {
         for (RunRecord r : ok) {
             for (Map.Entry<String, Map<String, Double>> split : r.metrics().entrySet()) {
                 for (Map.Entry<String, Double> m : split.getValue().entrySet()) {
+                    if (!Metrics.isKnown(m.getKey())) {
+                        continue; // a detail such as silhouette-sample-size: a fact about the run, not a score
+                    }
                     values.computeIfAbsent(split.getKey() + "." + m.getKey(), x -> new ArrayList<>())
                             .add(m.getValue() == null ? Double.NaN : m.getValue());
                 }
@@ -121,7 +125,9 @@ public final class Summaries {
         }
         Map<String, Summary> metrics = new LinkedHashMap<>();
         for (Map.Entry<String, List<Double>> e : values.entrySet()) {
-            metrics.put(e.getKey(), Summary.of(e.getValue().stream().mapToDouble(Double::doubleValue).toArray()));
+            Metrics.Range range = Metrics.range(e.getKey().substring(e.getKey().indexOf('.') + 1));
+            metrics.put(e.getKey(), Summary.of(e.getValue().stream().mapToDouble(Double::doubleValue).toArray())
+                    .clippedTo(range.low(), range.high()));
         }
         RunRecord best = null;
         double bestDistortion = Double.POSITIVE_INFINITY;
@@ -140,7 +146,10 @@ public final class Summaries {
                 stability(ok, artifacts), runIds, seedIndices);
     }
 
-    /** ARI between the training labels of every pair of seeds. */
+    /**
+     * ARI between the training labels of every pair of seeds: their mean, sd, extremes, and a
+     * percentile bootstrap interval over seeds (see {@link SeedBootstrap}) in place of a t interval.
+     */
     static Summary stability(List<RunRecord> ok, RunArtifacts artifacts) {
         List<int[]> labels = new ArrayList<>();
         if (artifacts != null) {
@@ -156,14 +165,24 @@ public final class Summaries {
                 }
             }
         }
+        return stability(labels);
+    }
+
+    /** The stability of the clusterings {@code labels} (one per seed; ones of another length are left out). */
+    static Summary stability(List<int[]> labels) {
+        int n = labels.isEmpty() ? 0 : labels.get(0).length;
+        List<int[]> same = labels.stream().filter(l -> l.length == n).toList();
+        int m = same.size();
+        double[][] pair = new double[m][m];
         List<Double> aris = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            for (int j = i + 1; j < labels.size(); j++) {
-                if (labels.get(i).length == labels.get(j).length) {
-                    aris.add(AdjustedRandIndex.between(labels.get(i), labels.get(j)));
-                }
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                pair[i][j] = AdjustedRandIndex.between(same.get(i), same.get(j));
+                pair[j][i] = pair[i][j];
+                aris.add(pair[i][j]);
             }
         }
-        return Summary.of(aris.stream().mapToDouble(Double::doubleValue).toArray());
+        double[] interval = SeedBootstrap.interval(pair);
+        return Summary.of(aris.stream().mapToDouble(Double::doubleValue).toArray()).withInterval(interval[0], interval[1]);
     }
 }

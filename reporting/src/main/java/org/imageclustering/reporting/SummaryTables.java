@@ -44,7 +44,7 @@ public final class SummaryTables {
     }
 
     private static void csvLine(StringBuilder sb, ConfigurationSummary s, String split, String metric, Summary m) {
-        sb.append(Csv.field(s.dataset())).append(',').append(Csv.field(s.transforms())).append(',')
+        sb.append(Csv.field(s.dataset())).append(',').append(Csv.field(s.featureSet())).append(',')
                 .append(Csv.field(s.algorithm())).append(',').append(Csv.field(s.parametersText())).append(',')
                 .append(s.k()).append(',').append(split).append(',').append(metric).append(',').append(m.n())
                 .append(',').append(Numbers.exact(m.mean())).append(',').append(Numbers.exact(m.sd()))
@@ -93,7 +93,7 @@ public final class SummaryTables {
         }
         rows.add(header);
         for (ConfigurationSummary s : summaries) {
-            List<String> row = new ArrayList<>(List.of(s.dataset(), s.transforms().isEmpty() ? "pixels" : s.transforms(),
+            List<String> row = new ArrayList<>(List.of(s.dataset(), s.featureSet(),
                     s.algorithm(), s.parametersText(), Integer.toString(s.k()),
                     s.failed() == 0 ? Integer.toString(s.runs()) : s.runs() + " (+" + s.failed() + " failed)"));
             for (String m : metrics) {
@@ -158,7 +158,7 @@ public final class SummaryTables {
         }
         rows.add(header);
         for (ConfigurationSummary s : summaries) {
-            List<String> row = new ArrayList<>(List.of(s.dataset(), s.transforms().isEmpty() ? "pixels" : s.transforms(),
+            List<String> row = new ArrayList<>(List.of(s.dataset(), s.featureSet(),
                     s.seriesLabel().replace(" on " + s.transforms(), ""), Integer.toString(s.k()),
                     s.failed() == 0 ? Integer.toString(s.runs()) : s.runs() + "+" + s.failed() + "F"));
             for (Map.Entry<String, List<String>> e : shown.entrySet()) {

@@ -1,6 +1,7 @@
 package org.imageclustering.reporting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class ReportsEndToEndTest {
 
         String csv = Files.readString(w.summaryCsv());
         assertTrue(csv.startsWith(SummaryTables.CSV_HEADER + "\n"));
-        assertTrue(csv.contains("blobs,,kmeans,restarts=1,3,train,ari,3,1,0,1,1,1,1,1,3,0,"), csv);
+        assertTrue(csv.contains("blobs,pixels,kmeans,restarts=1,3,train,ari,3,1,0,1,1,1,1,1,3,0,"), csv);
         String html = Files.readString(w.html());
         for (String section : List.of("id=\"summary\"", "id=\"elbow\"", "id=\"convergence\"", "id=\"contingency\"",
                 "id=\"centroids\"", "id=\"montages\"", "id=\"provenance\"", "data:image/png;base64,", "<svg",
@@ -143,5 +144,121 @@ class ReportsEndToEndTest {
         assertTrue(html.contains("id=\"failed\""));
         assertTrue(html.contains("affinity matrix &lt;not&gt; connected"), "errors are escaped");
         assertTrue(Files.readString(w.summaryMarkdown()).contains("| 0 (+1 failed) |"));
+    }
+
+    @Test
+    void seedsAreNamedByTheirValueEverywhere() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        Reports.Written w = Reports.writeAll(dir);
+        String html = Files.readString(w.html());
+        assertFalse(html.contains("seed #"), "seed indices are not shown as names");
+        ConfigurationSummary k3 = w.summaries().get(1);
+        String best = "seed " + k3.bestSeed();
+        assertTrue(html.contains("K=3 (" + best + ")"), "the heatmap names the best seed as the summary does");
+        assertTrue(html.contains(best + " ("), "convergence legends and picture captions: " + best);
+        assertTrue(html.contains("<td>" + k3.bestSeed() + "</td>"), "the summary's best seed column");
+    }
+
+    @Test
+    void spectralConvergenceIsLabelledAsEmbeddingDistortion() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        RunLog log = RunLog.in(dir);
+        for (int s = 0; s < 3; s++) {
+            List<org.imageclustering.core.IterationTrace> trace = List.of(
+                    new org.imageclustering.core.IterationTrace(1, 2.5, 10, 0.1, 1),
+                    new org.imageclustering.core.IterationTrace(2, 1.5, 0, 0.0, 1));
+            log.append(new RunRecord("spectral-s" + s, "blobs-demo", "blobs", "", "spectral", Map.of(), 3, 1000 + s, s,
+                    RunRecord.OK, null, Map.of("train", Map.of("distortion", 500.0 + s)), 2, "NO_REASSIGNMENT", trace,
+                    Map.of("embedding_distortion", 1.5, "laplacian", "symmetric"), 1, null));
+        }
+        String html = Files.readString(Reports.writeAll(dir).html());
+        int spectral = html.indexOf("K=3 · blobs: spectral");
+        assertTrue(spectral > 0, "a convergence chart for spectral");
+        String chart = html.substring(spectral, html.indexOf("</svg>", spectral));
+        assertTrue(chart.contains("distortion in the spectral embedding"), chart);
+        int kmeans = html.indexOf("K=3 · blobs: kmeans");
+        assertFalse(html.substring(kmeans, html.indexOf("</svg>", kmeans)).contains("embedding"));
+    }
+
+    @Test
+    void detailsAreNotSummarisedAsMetrics() throws Exception {
+        List<RunRecord> records = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            records.add(new RunRecord("r" + s, "e", "d", "", "kmeans", Map.of(), 3, s, s, RunRecord.OK, null,
+                    Map.of("train", Map.of("silhouette", 0.2 + s * 0.01, "silhouette-sample-size", 3000.0)), 1,
+                    "NO_REASSIGNMENT", null, null, 1, null));
+        }
+        List<ConfigurationSummary> s = Summaries.summarize(records, null);
+        assertEquals(java.util.Set.of("train.silhouette"), s.get(0).metrics().keySet());
+        assertFalse(SummaryTables.csv(s).contains("silhouette-sample-size"));
+    }
+
+    @Test
+    void theDefaultFeatureSetIsCalledPixelsEverywhere() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        Reports.Written w = Reports.writeAll(dir);
+        assertEquals("pixels", ConfigurationSummary.DEFAULT_FEATURE_SET);
+        assertTrue(Files.readString(w.summaryCsv()).contains("\nblobs,pixels,kmeans,"));
+        assertTrue(Files.readString(w.summaryMarkdown()).contains("| blobs | pixels | kmeans |"));
+        assertTrue(w.consoleTable().contains("blobs    pixels"), w.consoleTable());
+        assertTrue(Files.readString(w.html()).contains("<td class=\"l\">pixels</td>"));
+    }
+
+    @Test
+    void reportRanksConfigurationsSaysWhatThreeSeedsAllowAndDrawsEverySeed() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        runExperiment(dir, "kmeans-restarts", 3);
+        Reports.Written w = Reports.writeAll(dir);
+        String html = Files.readString(w.html());
+        assertTrue(html.contains("<h3>Ranking</h3>"), "a ranking section");
+        assertTrue(html.contains("<li>blobs, K=3, by train accuracy: best kmeans"), html);
+        assertTrue(html.contains("With 3 matched seeds the Wilcoxon test cannot reach p &lt; 0.05"),
+                "the report says 3 seeds are too few");
+        String nmi = Files.readString(dir.resolve("images").resolve("elbow-train-nmi.svg"));
+        assertEquals(2 * 3 * 3, nmi.split("class=\"seed\"", -1).length - 1, "2 configurations x 3 K x 3 seeds");
+    }
+
+    @Test
+    void rankingPutsTheBestMeanFirstAndRespectsLowerIsBetter() {
+        List<RunRecord> records = new ArrayList<>();
+        double[][] accuracy = {{0.5, 0.52, 0.51}, {0.7, 0.69, 0.71}, {0.6, 0.6, 0.6}};
+        String[] algorithms = {"a", "b", "c"};
+        for (int c = 0; c < 3; c++) {
+            for (int s = 0; s < 3; s++) {
+                records.add(new RunRecord(algorithms[c] + s, "e", "d", c == 2 ? "pca50" : "", algorithms[c], Map.of(),
+                        5, s, s, RunRecord.OK, null, Map.of("train", Map.of("accuracy", accuracy[c][s])), 1,
+                        "NO_REASSIGNMENT", null, null, 1, null));
+            }
+        }
+        List<Ranking> r = Ranking.of(Summaries.summarize(records, null));
+        assertEquals(1, r.size());
+        assertEquals(List.of("b", "c", "a"), r.get(0).order().stream().map(ConfigurationSummary::algorithm).toList());
+        assertEquals("d, K=5, by train accuracy: best b on pixels (0.7000 ± 0.0100), then c on pca50 (0.6000 ± 0.0000), "
+                + "a on pixels (0.5100 ± 0.0100)", r.get(0).text());
+    }
+
+    @Test
+    void reportLaysOutOnAPhone() throws Exception {
+        runExperiment(dir, "kmeans", 1);
+        String html = Files.readString(Reports.writeAll(dir).html());
+        String head = html.substring(0, html.indexOf("</head>"));
+        assertTrue(head.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
+                "a viewport tag, or a phone shows a zoomed-out desktop page");
+        assertTrue(head.contains("svg{max-width:100%;height:auto}"), "charts shrink to the screen");
+        assertTrue(head.contains("img.pix{image-rendering:pixelated;display:block;max-width:100%;height:auto}"),
+                "mosaics and montages shrink to the screen");
+        assertTrue(head.contains("@media (max-width:600px)"), "narrow-screen margins");
+        assertTrue(head.contains(".card{border:1px solid #e4e4e4;padding:6px;border-radius:4px;max-width:100%;"
+                + "box-sizing:border-box}"), "cards never wider than the screen");
+        // Every chart scales: it has a viewBox; every table scrolls inside its own box.
+        java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<svg [^>]*>").matcher(html);
+        int charts = 0;
+        while (svg.find()) {
+            assertTrue(svg.group().contains("viewBox=\"0 0 "), svg.group());
+            charts++;
+        }
+        assertTrue(charts > 10, "charts: " + charts);
+        assertEquals(html.split("<table", -1).length - 1, html.split("<div class=\"scroll\"><table", -1).length - 1,
+                "every table in a scroll box");
     }
 }

@@ -19,12 +19,22 @@ public final class Svg {
     private Svg() {
     }
 
-    /** One line of a chart; {@code lo}/{@code hi} (may be {@code null}) draw a shaded band. */
-    public record Series(String name, double[] x, double[] y, double[] lo, double[] hi) {
+    /**
+     * One line of a chart; {@code lo}/{@code hi} (may be {@code null}) draw a shaded band, and
+     * {@code points} (may be {@code null}) the individual values behind each point of the line
+     * ({@code points[i]} at {@code x[i]}, e.g. one per seed) as small open circles.
+     */
+    public record Series(String name, double[] x, double[] y, double[] lo, double[] hi, double[][] points) {
         public Series {
-            if (x.length != y.length || (lo != null && lo.length != x.length) || (hi != null && hi.length != x.length)) {
+            if (x.length != y.length || (lo != null && lo.length != x.length) || (hi != null && hi.length != x.length)
+                    || (points != null && points.length != x.length)) {
                 throw new IllegalArgumentException("series '" + name + "' has arrays of different lengths");
             }
+        }
+
+        /** A line without individual values. */
+        public Series(String name, double[] x, double[] y, double[] lo, double[] hi) {
+            this(name, x, y, lo, hi, null);
         }
     }
 
@@ -52,6 +62,14 @@ public final class Svg {
                 }
                 if (s.hi() != null && Double.isFinite(s.hi()[i])) {
                     ymax = Math.max(ymax, s.hi()[i]);
+                }
+                if (s.points() != null && s.points()[i] != null) {
+                    for (double v : s.points()[i]) {
+                        if (Double.isFinite(v)) {
+                            ymin = Math.min(ymin, v);
+                            ymax = Math.max(ymax, v);
+                        }
+                    }
                 }
             }
         }
@@ -137,6 +155,22 @@ public final class Svg {
                     sb.append("<polygon fill=\"").append(color).append("\" fill-opacity=\"0.18\" stroke=\"none\" points=\"")
                             .append(String.join(" ", upper)).append(' ').append(String.join(" ", lower)).append("\"/>\n");
                 }
+            }
+            if (ser.points() != null) {
+                for (int i = 0; i < ser.x().length; i++) {
+                    if (ser.points()[i] == null || !Double.isFinite(ser.x()[i])) {
+                        continue;
+                    }
+                    for (double v : ser.points()[i]) {
+                        if (Double.isFinite(v)) {
+                            String[] xy = point(f, ser.x()[i], v).split(",");
+                            sb.append("<circle class=\"seed\" cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1])
+                                    .append("\" r=\"2\" fill=\"none\" stroke-opacity=\"0.7\" stroke=\"").append(color)
+                                    .append("\"/>");
+                        }
+                    }
+                }
+                sb.append('\n');
             }
             List<String> pts = new ArrayList<>();
             for (int i = 0; i < ser.x().length; i++) {

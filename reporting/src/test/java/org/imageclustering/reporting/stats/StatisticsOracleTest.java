@@ -2,6 +2,7 @@ package org.imageclustering.reporting.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,8 +55,43 @@ class StatisticsOracleTest {
             PairedComparison got = PairedComparison.of(doubles(p.get("a")), doubles(p.get("b")), false);
             close(p.get("meanDifference").asDouble(), got.meanDifference(), "mean difference");
             close(p.get("tTestP").asDouble(), got.tTestP(), "paired t-test p");
-            close(p.get("wilcoxonP").asDouble(), got.wilcoxonP(), "exact Wilcoxon p");
+            close(p.get("wilcoxonP").asDouble(), got.wilcoxonP(), "Wilcoxon p");
             assertEquals(got.n(), got.wins() + got.ties() + got.losses());
+        }
+    }
+
+    @Test
+    void wilcoxonMatchesScipyDefaultsWithTiedMagnitudesAndZeroDifferences() throws IOException {
+        int cases = 0;
+        for (JsonNode w : oracle().get("wilcoxon")) {
+            double[] a = doubles(w.get("a"));
+            PairedComparison got = PairedComparison.of(a, doubles(w.get("b")), false);
+            String what = "Wilcoxon p of " + w.get("a") + " - " + w.get("b");
+            close(w.get("pvalue").asDouble(), got.wilcoxonP(), what);
+            assertEquals(w.get("method").asText().equals("exact"), got.wilcoxonExact(), what);
+            cases++;
+        }
+        assertEquals(56, cases, "the oracle's Wilcoxon cases");
+    }
+
+    @Test
+    void threeSeedsNeverGiveAWilcoxonPBelowTheSmallestExactValue() {
+        // Tied magnitudes do not switch to the normal approximation (which gave 0.1025).
+        PairedComparison tied = PairedComparison.of(new double[] {1.5, 1.5, 2.5}, new double[] {0.5, 0.5, 0.5}, false);
+        assertEquals(0.25, tied.wilcoxonP(), 1e-15);
+        assertEquals(0.25, PairedComparison.smallestWilcoxonP(3));
+        // A zero difference switches to the normal approximation of the other two (scipy: 0.6547).
+        PairedComparison zero = PairedComparison.of(new double[] {0.6, 0.4, 0.5}, new double[] {0.5, 0.6, 0.5}, false);
+        assertEquals(0.6547208460185769, zero.wilcoxonP(), 1e-12);
+        assertFalse(zero.wilcoxonExact());
+    }
+
+    @Test
+    void studentTQuantileMatchesScipyTo1e12() throws IOException {
+        for (JsonNode q : oracle().get("tQuantiles")) {
+            double expected = q.get("quantile").asDouble();
+            assertEquals(expected, Summary.studentQuantile(q.get("p").asDouble(), q.get("df").asInt()),
+                    1e-12 * expected, "t.ppf(" + q.get("p") + ", " + q.get("df") + ")");
         }
     }
 
@@ -89,10 +125,45 @@ class StatisticsOracleTest {
     }
 
     @Test
-    void identicalSamplesGiveNoEvidenceOfADifference() {
+    void identicalSamplesAreFlaggedInsteadOfTested() {
         PairedComparison same = PairedComparison.of(new double[] {1, 2, 3}, new double[] {1, 2, 3}, false);
-        assertEquals(1.0, same.tTestP());
-        assertEquals(1.0, same.wilcoxonP());
+        assertEquals(PairedComparison.Status.ALL_TIED, same.status());
+        assertTrue(Double.isNaN(same.tTestP()) && Double.isNaN(same.wilcoxonP()));
         assertEquals(3, same.ties());
+    }
+
+    @Test
+    void constantDifferencesGetNoTTestPValue() {
+        // A seed-insensitive algorithm: B is A shifted by the same amount on every seed.
+        double[] a = {0.61, 0.62, 0.63};
+        double[][] shifted = {{0.51, 0.52, 0.53}, {0.6, 0.61, 0.62}};
+        for (double[] b : shifted) {
+            PairedComparison c = PairedComparison.of(a, b, false);
+            assertEquals(PairedComparison.Status.CONSTANT_DIFFERENCE, c.status(), java.util.Arrays.toString(b));
+            assertTrue(Double.isNaN(c.tTestP()), "no t-test p-value from zero variance");
+            assertEquals(0.25, c.wilcoxonP(), 1e-15, "the signed-rank test still applies");
+        }
+        // Differences equal up to rounding (1e-13 relative) count as constant too.
+        PairedComparison rounding = PairedComparison.of(new double[] {120000.5, 120001.5, 120002.5},
+                new double[] {110000.25, 110001.25 - 1e-9, 110002.25 + 2e-9}, true);
+        assertEquals(PairedComparison.Status.CONSTANT_DIFFERENCE, rounding.status());
+        assertTrue(Double.isNaN(rounding.tTestP()));
+        // Differences that vary are tested.
+        PairedComparison varying = PairedComparison.of(a, new double[] {0.5, 0.53, 0.52}, false);
+        assertEquals(PairedComparison.Status.TESTED, varying.status());
+        assertTrue(varying.tTestP() > 0 && varying.tTestP() < 1);
+    }
+
+    @Test
+    void tooFewPairsAreFlagged() {
+        PairedComparison one = PairedComparison.of(new double[] {1, Double.NaN}, new double[] {2, 3}, false);
+        assertEquals(PairedComparison.Status.TOO_FEW_PAIRS, one.status());
+        assertTrue(Double.isNaN(one.tTestP()) && Double.isNaN(one.wilcoxonP()));
+    }
+
+    @Test
+    void wilcoxonNeedsSixSeedsForOneTestAndMoreForAFamily() {
+        assertEquals(6, PairedComparison.pairsForSignificance(1, 0.05));
+        assertEquals(7, PairedComparison.pairsForSignificance(3, 0.05), "3 x 2/2^7 = 0.047");
     }
 }
