@@ -29,11 +29,24 @@ public record AlgorithmSpec(String name, String algorithm, Map<String, Object> p
         return params.entrySet().stream().filter(e -> e.getValue() instanceof List<?>).map(Map.Entry::getKey).toList();
     }
 
+    /** How many grid points the block has: the product of its axis sizes, {@link Long#MAX_VALUE} if that overflows. */
+    public long gridSize() {
+        long size = 1;
+        for (Object v : params.values()) {
+            size = ExperimentSpec.times(size, v instanceof List<?> l ? l.size() : 1);
+        }
+        return size;
+    }
+
     /**
      * Every grid point: the parameters with each list replaced by one of its values. The first axis
      * varies slowest, so the order follows the file.
      */
     public List<Map<String, Object>> gridPoints() {
+        if (gridSize() > Defaults.MAX_RUNS) {
+            throw new IllegalArgumentException(keyPath + " has " + gridSize() + " grid points, more than the "
+                    + Defaults.MAX_RUNS + " runs an experiment may have");
+        }
         List<Map<String, Object>> points = new ArrayList<>();
         points.add(new LinkedHashMap<>());
         for (Map.Entry<String, Object> e : params.entrySet()) {

@@ -144,8 +144,47 @@ public final class SpecReader {
         }
         int threads = optionalInt(top, "", THREADS, Defaults.THREADS, 0, "an integer >= 0 (0 = one per processor)");
         int parallelRuns = optionalInt(top, "", PARALLEL_RUNS, Defaults.PARALLEL_RUNS, 1, "an integer >= 1");
-        return new ExperimentSpec(experiment, output, datasets, featureSets, algorithms, ks, seeds, dataSeed, metrics,
-                evaluateOn, threads, parallelRuns);
+        ExperimentSpec spec = new ExperimentSpec(experiment, output, datasets, featureSets, algorithms, ks, seeds, dataSeed,
+                metrics, evaluateOn, threads, parallelRuns);
+        checkPlanSize(top, spec);
+        return spec;
+    }
+
+    /**
+     * Refuses a plan of more than {@link Defaults#MAX_RUNS} runs, at the key of its longest axis (the
+     * one most likely written by mistake). Each axis was already checked alone before it was expanded.
+     */
+    private static void checkPlanSize(YamlNode.MapNode top, ExperimentSpec spec) {
+        long runs = spec.runCount();
+        if (runs <= Defaults.MAX_RUNS) {
+            return;
+        }
+        long points = spec.configurationCount();
+        Map<String, Long> axes = new LinkedHashMap<>();
+        axes.put(top.has(DATASET) ? DATASET : DATASETS, (long) spec.datasets().size());
+        if (top.has(FEATURE_SETS)) {
+            axes.put(FEATURE_SETS, (long) spec.featureSets().size());
+        }
+        axes.put(ALGORITHMS, points);
+        axes.put(K, (long) spec.ks().size());
+        if (top.has(SEEDS) || top.has(REPEATS)) {
+            axes.put(top.has(SEEDS) ? SEEDS : REPEATS, (long) spec.seeds().size());
+        }
+        String longest = axes.entrySet().stream().filter(e -> top.has(e.getKey()))
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(K);
+        String product = spec.datasets().size() + " dataset(s) x " + spec.featureSets().size() + " feature set(s) x "
+                + points + " algorithm configuration(s) x " + spec.ks().size() + " K x " + spec.seeds().size() + " seed(s)";
+        throw error(top.entry(longest).keyLocation(), longest, "the plan has " + product + " = "
+                + (runs == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : runs) + " runs, more than the limit of "
+                + Defaults.MAX_RUNS + "; shorten `" + longest + "` or split the sweep into several experiments");
+    }
+
+    /** Refuses one axis of {@code count} values (counted before it is expanded) that alone exceeds the run limit. */
+    private static void checkAxis(long count, Location at, String path, String what) {
+        if (count > Defaults.MAX_RUNS) {
+            throw error(at, path, what + " would make " + count + " runs, more than the limit of " + Defaults.MAX_RUNS
+                    + " runs per experiment; shorten it or split the sweep into several experiments");
+        }
     }
 
     private DatasetSpec dataset(YamlNode node, Location at, String path) {
@@ -220,7 +259,16 @@ public final class SpecReader {
             }
             params.put(e.key(), e.value().toPlain());
         }
-        return new AlgorithmSpec(name, algorithm, params, path);
+        AlgorithmSpec spec = new AlgorithmSpec(name, algorithm, params, path);
+        if (spec.gridSize() > Defaults.MAX_RUNS) {
+            // point at the longest axis; the product is computed without expanding the grid
+            YamlNode.Entry longest = m.entries().values().stream().filter(e -> e.value() instanceof YamlNode.ListNode)
+                    .max(java.util.Comparator.comparingInt(e -> ((YamlNode.ListNode) e.value()).items().size())).orElseThrow();
+            checkAxis(spec.gridSize(), longest.keyLocation(), path + "." + longest.key(), "the grid of " + path + " ("
+                    + spec.gridAxes().stream().map(a -> a + ": " + ((List<?>) spec.params().get(a)).size())
+                    .reduce((a, b) -> a + " x " + b).orElse("") + " values)");
+        }
+        return spec;
     }
 
     private List<Integer> ks(YamlNode.MapNode top) {
@@ -235,6 +283,8 @@ public final class SpecReader {
             int from = requiredInt(range, K, "from", Defaults.MIN_K, "an integer >= " + Defaults.MIN_K);
             int to = requiredInt(range, K, "to", from, "an integer >= from (" + from + ")");
             int step = optionalInt(range, K, "step", Defaults.K_STEP, 1, "an integer >= 1");
+            checkAxis(((long) to - from) / step + 1, keyAt, K, "the range {from: " + from + ", to: " + to + ", step: "
+                    + step + "}");
             for (long v = from; v <= to; v += step) {
                 out.add((int) v);
             }
@@ -245,6 +295,7 @@ public final class SpecReader {
             return out;
         }
         YamlNode.ListNode list = nonEmptyList(top, "", K, "a list of integers or a range {from, to, step}");
+        checkAxis(list.items().size(), keyAt, K, "a list of " + list.items().size() + " values of K");
         Map<Integer, Integer> seen = new HashMap<>();
         for (int i = 0; i < list.items().size(); i++) {
             YamlNode item = list.items().get(i);
@@ -272,6 +323,8 @@ public final class SpecReader {
                 return out;
             }
             YamlNode.ListNode list = nonEmptyList(top, "", SEEDS, "a list of integer seeds, e.g. [1, 2, 3]");
+            checkAxis(list.items().size(), top.entry(SEEDS).keyLocation(), SEEDS, "a list of " + list.items().size()
+                    + " seeds");
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < list.items().size(); i++) {
                 YamlNode item = list.items().get(i);
@@ -284,6 +337,9 @@ public final class SpecReader {
             return out;
         }
         int repeats = optionalInt(top, "", REPEATS, Defaults.REPEATS, 1, "an integer >= 1");
+        if (top.has(REPEATS)) {
+            checkAxis(repeats, top.entry(REPEATS).keyLocation(), REPEATS, repeats + " repeats");
+        }
         long base = top.has(BASE_SEED) ? longValue(top.get(BASE_SEED), top.entry(BASE_SEED).keyLocation(), BASE_SEED)
                 : Defaults.BASE_SEED;
         for (int i = 0; i < repeats; i++) {
