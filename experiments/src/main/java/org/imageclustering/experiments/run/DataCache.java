@@ -101,7 +101,7 @@ public final class DataCache {
     private DatasetSplits load(DatasetSpec spec, long dataSeed) throws IOException {
         Path path = spec.path() == null ? null : Path.of(spec.path());
         // a missing path is left to the loader first: its message names every place it looked and where to get the data
-        LoaderOptions options = new LoaderOptions(path, spec.raw(), Parameters.of(spec.keyPath(), spec.params()));
+        LoaderOptions options = new LoaderOptions(path, spec.raw(), spec.loaderParameters());
         long t0 = System.nanoTime();
         DatasetSplits splits;
         try {

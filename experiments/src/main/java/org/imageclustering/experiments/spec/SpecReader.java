@@ -1,6 +1,9 @@
 package org.imageclustering.experiments.spec;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,6 +55,8 @@ public final class SpecReader {
     private static final List<String> NOT_PER_ALGORITHM = List.of(K, SEEDS, "seed", REPEATS, BASE_SEED);
     private static final List<String> SPLITS = List.of("train", "test");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+    /** Longest experiment, dataset, feature-set or algorithm name: room for the suffixes added to folder names. */
+    static final int MAX_NAME_LENGTH = 100;
 
     private final Catalog catalog;
 
@@ -76,6 +81,7 @@ public final class SpecReader {
         String experiment = optionalString(top, "", EXPERIMENT, defaultName);
         checkName(top, "", EXPERIMENT, experiment, "an experiment name (letters, digits, '.', '_', '-', '+')");
         String output = optionalString(top, "", OUTPUT, Defaults.OUTPUT);
+        checkOutput(top, output, experiment);
 
         exclusive(top, "", DATASET, DATASETS);
         List<DatasetSpec> datasets = new ArrayList<>();
@@ -412,6 +418,13 @@ public final class SpecReader {
     }
 
     private static ConfigException missing(YamlNode.MapNode m, String path, String key, String expected) {
+        // a near miss of the required key is most likely it, misspelt: point there
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (Suggestions.closest(e.key(), List.of(key)).isPresent()) {
+                return error(e.keyLocation(), join(path, e.key()), "unknown key '" + e.key() + "' (did you mean '" + key
+                        + "'?); the required key '" + key + "' is missing: expected " + expected);
+            }
+        }
         return error(m.location(), join(path, key), "missing required key '" + key + "': expected " + expected);
     }
 
@@ -476,9 +489,41 @@ public final class SpecReader {
     }
 
     private static void checkName(YamlNode.MapNode m, String path, String key, String value, String expected) {
+        Location at = m.has(key) ? m.entry(key).keyLocation() : m.location();
         if (!NAME.matcher(value).matches()) {
-            Location at = m.has(key) ? m.entry(key).keyLocation() : m.location();
             throw error(at, join(path, key), "expected " + expected + ", found '" + value + "'");
+        }
+        if (value.length() > MAX_NAME_LENGTH) {
+            // names become folder and file names, which most file systems cap at 255 bytes
+            throw error(at, join(path, key), "expected a name of at most " + MAX_NAME_LENGTH + " characters (it names "
+                    + "folders and files), found " + value.length() + " characters ('" + value.substring(0, 20) + "...')");
+        }
+    }
+
+    /**
+     * Refuses an {@code output} that cannot hold a results folder: it, or the experiment's folder
+     * in it, or the nearest of its parents that exists, is a file, or that parent is read-only.
+     */
+    private static void checkOutput(YamlNode.MapNode top, String output, String experiment) {
+        Location at = top.has(OUTPUT) ? top.entry(OUTPUT).keyLocation() : top.location();
+        Path dir;
+        try {
+            dir = Path.of(output).resolve(experiment).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw error(at, OUTPUT, "expected a folder name, found '" + output + "' (" + e.getReason() + ")");
+        }
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw error(at, OUTPUT, "results go to " + dir + ", but " + existing + " is a file, not a folder");
+        }
+        if (!existing.equals(dir) && !Files.isWritable(existing)) {
+            throw error(at, OUTPUT, "results go to " + dir + ", but the folder " + existing + " is not writable");
         }
     }
 
