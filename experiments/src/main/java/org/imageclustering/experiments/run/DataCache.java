@@ -24,7 +24,9 @@ import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.spec.DatasetSpec;
 import org.imageclustering.experiments.spec.SpecLocations;
 import org.imageclustering.experiments.spec.TransformSpec;
+import org.imageclustering.experiments.spec.ConfigException;
 import org.imageclustering.loader.Dataset;
+import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.Subsample;
@@ -111,6 +113,10 @@ public final class DataCache {
         } catch (NoSuchFileException e) {
             String key = spec.keyPath() + (path != null ? ".path" : ".loader");
             throw locations.error(key, (path != null && !Files.exists(path) ? missing(spec) + "; " : "") + e.getMessage());
+        } catch (DatasetFormatException | IllegalArgumentException e) {
+            // broken data (a truncated file, a label without a class) is bad input like a bad key: exit 2, at the block
+            String key = spec.keyPath() + (path != null ? ".path" : ".loader");
+            throw new ConfigException(locations.at(key), key, "the data is broken: " + e.getMessage(), e);
         }
         if (path != null && !Files.exists(path)) {
             // a loader that ignores its path must not hide a path that names nothing
