@@ -1,8 +1,10 @@
 package org.imageclustering.experiments.spec;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -265,7 +267,7 @@ public final class SpecReader {
             }
             params.put(e.key(), e.value().toPlain());
         }
-        AlgorithmSpec spec = new AlgorithmSpec(name, algorithm, params, path);
+        AlgorithmSpec spec = new AlgorithmSpec(name, algorithm, params, path, fileHashes(m, path));
         if (spec.gridSize() > Defaults.MAX_RUNS) {
             // point at the longest axis; the product is computed without expanding the grid
             YamlNode.Entry longest = m.entries().values().stream().filter(e -> e.value() instanceof YamlNode.ListNode)
@@ -275,6 +277,33 @@ public final class SpecReader {
                     .reduce((a, b) -> a + " x " + b).orElse("") + " values)");
         }
         return spec;
+    }
+
+    /** The SHA-256 of every file named by an option of {@link InputFiles#KEYS} (one value or a grid axis of them). */
+    private static Map<String, String> fileHashes(YamlNode.MapNode block, String path) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (String key : InputFiles.KEYS) {
+            YamlNode node = block.get(key);
+            if (node == null) {
+                continue;
+            }
+            List<YamlNode> values = node instanceof YamlNode.ListNode l ? l.items() : List.of(node);
+            for (YamlNode v : values) {
+                Location at = node instanceof YamlNode.ListNode ? v.location() : block.entry(key).keyLocation();
+                if (!(v instanceof YamlNode.Scalar s) || !(s.value() instanceof String file) || file.isBlank()) {
+                    throw error(at, join(path, key), "expected a file name, found " + v.describe());
+                }
+                try {
+                    hashes.put(file, InputFiles.sha256(Path.of(file)));
+                } catch (NoSuchFileException | InvalidPathException e) {
+                    throw error(at, join(path, key), "file '" + file + "' does not exist (relative paths start at "
+                            + Path.of("").toAbsolutePath() + ")");
+                } catch (IOException e) {
+                    throw error(at, join(path, key), "cannot read file '" + file + "': " + e);
+                }
+            }
+        }
+        return hashes;
     }
 
     private List<Integer> ks(YamlNode.MapNode top) {
