@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,7 @@ import org.imageclustering.core.Seeds;
 import org.imageclustering.experiments.Registry;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.spec.DatasetSpec;
+import org.imageclustering.experiments.spec.InputFiles;
 import org.imageclustering.experiments.spec.SpecLocations;
 import org.imageclustering.experiments.spec.TransformSpec;
 import org.imageclustering.experiments.spec.ConfigException;
@@ -87,6 +90,37 @@ public final class DataCache {
             if (r.k() > n) {
                 throw locations.error("k", "K = " + r.k() + " is larger than the number of training images of dataset '"
                         + r.dataset().name() + "' (" + n + (r.dataset().limit() != null ? " after `limit`" : "") + ")");
+            }
+        }
+        checkInputFiles(runs);
+    }
+
+    /**
+     * Every file a run reads (starting centroids, an affinity graph) fits the run's data: K rows and
+     * as many columns as the features after the feature chain, or indices within the training rows.
+     * The chain is fitted here when a centroid file needs its width (the fit is cached for the runs).
+     */
+    private void checkInputFiles(List<PlannedRun> runs) {
+        Set<String> checked = new HashSet<>();
+        for (PlannedRun r : runs) {
+            for (String key : InputFiles.KEYS) {
+                if (!(r.parameters().get(key) instanceof String file)
+                        || !checked.add(String.join("\u0000", key, file, Integer.toString(r.k()), r.dataKey()))) {
+                    continue;
+                }
+                Dataset train = splits(r).train();
+                boolean chained = !r.featureSet().transforms().isEmpty();
+                int features = key.equals(InputFiles.CENTROIDS) && chained
+                        ? prepared(r, Parallelism.sequential()).train().features().cols() : train.features().cols();
+                String data = "dataset '" + r.dataset().name() + "'" + (chained ? " after feature set '"
+                        + r.featureSet().name() + "'" : "");
+                String problem = InputFiles.shapeProblem(key, Path.of(file), r.k(), train.size(), features, data);
+                if (problem != null) {
+                    Object written = r.algorithm().params().get(key);
+                    String keyPath = r.algorithm().keyPath() + "." + key
+                            + (written instanceof List<?> axis ? "[" + axis.indexOf(file) + "]" : "");
+                    throw locations.error(keyPath, problem);
+                }
             }
         }
     }

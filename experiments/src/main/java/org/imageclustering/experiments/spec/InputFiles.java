@@ -64,7 +64,7 @@ public final class InputFiles {
             }
             return null;
         } catch (IllegalArgumentException e) {
-            return e.getMessage() + " (" + data + " has " + rows + " training rows)";
+            return e.getMessage(); // the reader's message names the file, the line and what the data allows
         }
     }
 
