@@ -11,7 +11,7 @@ import org.imageclustering.core.FloatMatrix;
  *
  * @param name        e.g. {@code fashion-mnist/train}
  * @param features    {@code n x d} float32 rows, pixels scaled to [0, 1] unless raw values were asked for
- * @param labels      true class of each row in {@code [0, classNames.size())}, or {@code null} when unknown
+ * @param labels      true class of each row in {@code [0, classNames.size())} (checked), or {@code null} when unknown
  * @param classNames  names of the classes, index = label
  * @param shape       the image shape of a row, or {@code null} once a transform has left pixel space
  * @param sources     the files read, with their SHA-256
@@ -25,6 +25,16 @@ public record Dataset(String name, FloatMatrix features, int[] labels, List<Stri
         sources = List.copyOf(sources);
         if (labels != null && labels.length != features.rows()) {
             throw new IllegalArgumentException(name + ": " + labels.length + " labels for " + features.rows() + " rows");
+        }
+        if (labels != null) {
+            // every dataset passes here, whichever loader made it: a label without a class name is refused
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                    throw new IllegalArgumentException(name + ": the label of row " + i + " is " + labels[i]
+                            + ", outside the " + classNames.size() + " class names (labels must be 0.."
+                            + (classNames.size() - 1) + ")");
+                }
+            }
         }
         if (shape != null && shape.size() != features.cols()) {
             throw new IllegalArgumentException(name + ": image shape " + shape + " has " + shape.size()

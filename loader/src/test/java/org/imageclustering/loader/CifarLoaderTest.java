@@ -372,6 +372,46 @@ class CifarLoaderTest {
     }
 
     @Test
+    void nineClassNamesForLabelsZeroToNineAreRefusedInBothCifar10Versions() throws Exception {
+        CifarFiles.writeBinary10(dir);
+        write(dir.resolve("batches.meta.txt"), String.join("\n", CIFAR10_NAMES.subList(0, 9)).getBytes());
+        DatasetFormatException bin = assertThrows(DatasetFormatException.class, () -> load10(dir, Map.of()));
+        assertTrue(bin.file().endsWith("data_batch_5.bin"), bin.file());
+        assertEquals(3073, bin.offset());
+        assertTrue(bin.getMessage().endsWith("label of record 1 is 9, outside the 9 classes 0..8"), bin.getMessage());
+        Path py = Files.createDirectories(dir.resolve("py"));
+        CifarFiles.writePy2(py);
+        write(py.resolve("batches.meta"), CifarFiles.py2Meta(CIFAR10_NAMES.subList(0, 9)));
+        DatasetFormatException pickle = assertThrows(DatasetFormatException.class, () -> load10(py, Map.of()));
+        assertTrue(pickle.file().endsWith("data_batch_5"), pickle.file());
+        assertTrue(pickle.getMessage().endsWith("field 'labels'[1] is 9, outside the 9 classes 0..8"), pickle.getMessage());
+    }
+
+    @Test
+    void cifar100LabelsOutsideTheirNameListAreRefusedInBothVersionsAndLabellings() throws Exception {
+        writeBinary100(dir);
+        write(dir.resolve("fine_label_names.txt"), String.join("\n", names("fine", 10)).getBytes());
+        write(dir.resolve("coarse_label_names.txt"), String.join("\n", names("coarse", 3)).getBytes());
+        DatasetFormatException fineBin = assertThrows(DatasetFormatException.class, () -> load100(dir, "fine"));
+        assertTrue(fineBin.getMessage().endsWith("label of record 2 is 14, outside the 10 classes 0..9"), fineBin.getMessage());
+        assertEquals(2 * 3074 + 1, fineBin.offset());
+        DatasetFormatException coarseBin = assertThrows(DatasetFormatException.class, () -> load100(dir, "coarse"));
+        assertTrue(coarseBin.getMessage().endsWith("label of record 3 is 3, outside the 3 classes 0..2"), coarseBin.getMessage());
+        Path py = Files.createDirectories(dir.resolve("py"));
+        writePy2Cifar100(py);
+        CifarFiles.Py2Pickle meta = new CifarFiles.Py2Pickle().beginDict();
+        meta.str("fine_label_names").strList(names("fine", 10));
+        meta.str("coarse_label_names").strList(names("coarse", 3));
+        write(py.resolve("meta"), meta.endDict());
+        DatasetFormatException finePy = assertThrows(DatasetFormatException.class, () -> load100(py, "fine"));
+        assertTrue(finePy.getMessage().endsWith("field 'fine_labels'[2] is 14, outside the 10 classes 0..9"),
+                finePy.getMessage());
+        DatasetFormatException coarsePy = assertThrows(DatasetFormatException.class, () -> load100(py, "coarse"));
+        assertTrue(coarsePy.getMessage().endsWith("field 'coarse_labels'[3] is 3, outside the 3 classes 0..2"),
+                coarsePy.getMessage());
+    }
+
+    @Test
     void pickleWithoutDataNamesTheMissingKey() throws Exception {
         CifarFiles.writePy2(dir);
         CifarFiles.Py2Pickle p = new CifarFiles.Py2Pickle().beginDict();

@@ -239,6 +239,26 @@ class IdxLoaderTest {
     }
 
     @Test
+    void labelsBeyondTheClassNamesAreRefusedByEveryIdxLoader() throws Exception {
+        writeSet(dir, false);
+        write(dir.resolve("t10k-labels-idx1-ubyte"), idxLabels(bytes(2, 0, 10)));
+        DatasetFormatException mnist = assertThrows(DatasetFormatException.class,
+                () -> new MnistLoader().load(LoaderOptions.at(dir)));
+        assertTrue(mnist.file().endsWith("t10k-labels-idx1-ubyte"), mnist.file());
+        assertTrue(mnist.getMessage().endsWith("label of image 2 is 10, outside the 10 classes 0..9"), mnist.getMessage());
+        // idx with class names given, and idx naming classes after the training labels: the test split may not add one
+        Parameters named = Parameters.of("dataset", Map.of("class-names", List.of("a", "b", "c")));
+        DatasetFormatException idx = assertThrows(DatasetFormatException.class,
+                () -> new IdxLoader().load(new LoaderOptions(dir, false, named)));
+        assertTrue(idx.getMessage().endsWith("label of image 2 is 9, outside the 3 classes 0..2"), idx.getMessage());
+        write(dir.resolve("t10k-labels-idx1-ubyte"), idxLabels(bytes(2, 0, 9)));
+        write(dir.resolve("train-labels-idx1-ubyte"), idxLabels(bytes(2, 0, 1)));
+        DatasetFormatException test = assertThrows(DatasetFormatException.class, () -> new IdxLoader().load(LoaderOptions.at(dir)));
+        assertTrue(test.file().endsWith("t10k-labels-idx1-ubyte"), test.file());
+        assertTrue(test.getMessage().endsWith("label of image 2 is 9, outside the 3 classes 0..2"), test.getMessage());
+    }
+
+    @Test
     void corruptGzipStreamNamesTheFile() {
         writeSet(dir, true);
         byte[] gz = gzip(idxImages(3, 2, 3, PIXELS));

@@ -13,7 +13,8 @@ import org.imageclustering.experiments.spec.FeatureSetSpec;
 /**
  * One run of an experiment: one dataset, feature set, algorithm block, grid point, K and seed.
  *
- * <p>Its id is a hash of {@link #resolvedConfig()} and so does not depend on the run's position in
+ * <p>Its id is a hash of {@link #resolvedConfig()} (which includes the SHA-256 of any file the run
+ * reads, such as starting centroids) and so does not depend on the run's position in
  * the plan or on anything else in the file: adding a K to the sweep leaves the other ids unchanged.
  * Every random choice inside the run uses a seed derived by name from the run's root {@link #seed},
  * so the run gives the same numbers alone or in the middle of a sweep.
@@ -54,6 +55,11 @@ public record PlannedRun(int index, String runId, DatasetSpec dataset, FeatureSe
         m.put("parameters", parameters);
         m.put("k", k);
         m.put("seed", seed);
+        Map<String, String> files = algorithm.fileHashes(parameters);
+        if (!files.isEmpty()) {
+            // the content of a file the run reads decides its numbers as much as its path; no file, no key (ids unchanged)
+            m.put("file-sha256", files);
+        }
         return m;
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.imageclustering.experiments.spec.AlgorithmSpec;
 import org.imageclustering.experiments.spec.DatasetSpec;
+import org.imageclustering.experiments.spec.Defaults;
 import org.imageclustering.experiments.spec.ExperimentSpec;
 import org.imageclustering.experiments.spec.FeatureSetSpec;
 
@@ -37,6 +38,11 @@ public final class RunPlan {
 
     /** Expands {@code spec}. */
     public static RunPlan of(ExperimentSpec spec) {
+        // the reader refuses such a file at its key; this guards specs built in code
+        if (spec.runCount() > Defaults.MAX_RUNS) {
+            throw new IllegalArgumentException("experiment " + spec.experiment() + " has " + spec.runCount()
+                    + " runs, more than the limit of " + Defaults.MAX_RUNS);
+        }
         List<PlannedRun> runs = new ArrayList<>();
         for (DatasetSpec dataset : spec.datasets()) {
             for (FeatureSetSpec featureSet : spec.featureSets()) {

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +24,12 @@ import org.imageclustering.core.Seeds;
 import org.imageclustering.experiments.Registry;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.spec.DatasetSpec;
+import org.imageclustering.experiments.spec.InputFiles;
 import org.imageclustering.experiments.spec.SpecLocations;
 import org.imageclustering.experiments.spec.TransformSpec;
+import org.imageclustering.experiments.spec.ConfigException;
 import org.imageclustering.loader.Dataset;
+import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.Subsample;
@@ -87,6 +92,37 @@ public final class DataCache {
                         + r.dataset().name() + "' (" + n + (r.dataset().limit() != null ? " after `limit`" : "") + ")");
             }
         }
+        checkInputFiles(runs);
+    }
+
+    /**
+     * Every file a run reads (starting centroids, an affinity graph) fits the run's data: K rows and
+     * as many columns as the features after the feature chain, or indices within the training rows.
+     * The chain is fitted here when a centroid file needs its width (the fit is cached for the runs).
+     */
+    private void checkInputFiles(List<PlannedRun> runs) {
+        Set<String> checked = new HashSet<>();
+        for (PlannedRun r : runs) {
+            for (String key : InputFiles.KEYS) {
+                if (!(r.parameters().get(key) instanceof String file)
+                        || !checked.add(String.join("\u0000", key, file, Integer.toString(r.k()), r.dataKey()))) {
+                    continue;
+                }
+                Dataset train = splits(r).train();
+                boolean chained = !r.featureSet().transforms().isEmpty();
+                int features = key.equals(InputFiles.CENTROIDS) && chained
+                        ? prepared(r, Parallelism.sequential()).train().features().cols() : train.features().cols();
+                String data = "dataset '" + r.dataset().name() + "'" + (chained ? " after feature set '"
+                        + r.featureSet().name() + "'" : "");
+                String problem = InputFiles.shapeProblem(key, Path.of(file), r.k(), train.size(), features, data);
+                if (problem != null) {
+                    Object written = r.algorithm().params().get(key);
+                    String keyPath = r.algorithm().keyPath() + "." + key
+                            + (written instanceof List<?> axis ? "[" + axis.indexOf(file) + "]" : "");
+                    throw locations.error(keyPath, problem);
+                }
+            }
+        }
     }
 
     /** The loaded (untransformed) splits of a run's dataset; {@link #loadAll} must have run. */
@@ -101,7 +137,7 @@ public final class DataCache {
     private DatasetSplits load(DatasetSpec spec, long dataSeed) throws IOException {
         Path path = spec.path() == null ? null : Path.of(spec.path());
         // a missing path is left to the loader first: its message names every place it looked and where to get the data
-        LoaderOptions options = new LoaderOptions(path, spec.raw(), Parameters.of(spec.keyPath(), spec.params()));
+        LoaderOptions options = new LoaderOptions(path, spec.raw(), spec.loaderParameters());
         long t0 = System.nanoTime();
         DatasetSplits splits;
         try {
@@ -111,6 +147,10 @@ public final class DataCache {
         } catch (NoSuchFileException e) {
             String key = spec.keyPath() + (path != null ? ".path" : ".loader");
             throw locations.error(key, (path != null && !Files.exists(path) ? missing(spec) + "; " : "") + e.getMessage());
+        } catch (DatasetFormatException | IllegalArgumentException e) {
+            // broken data (a truncated file, a label without a class) is bad input like a bad key: exit 2, at the block
+            String key = spec.keyPath() + (path != null ? ".path" : ".loader");
+            throw new ConfigException(locations.at(key), key, "the data is broken: " + e.getMessage(), e);
         }
         if (path != null && !Files.exists(path)) {
             // a loader that ignores its path must not hide a path that names nothing

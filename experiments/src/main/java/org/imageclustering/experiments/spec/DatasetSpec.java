@@ -3,6 +3,7 @@ package org.imageclustering.experiments.spec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.imageclustering.core.Parameters;
 
 /**
  * One dataset of an experiment: which loader reads it, from where, and how much of it.
@@ -26,6 +27,16 @@ public record DatasetSpec(String name, String loader, String path, Integer limit
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1, was " + limit);
         }
+    }
+
+    /**
+     * The loader's parameters at this block's key path. The keys the runner itself reads count as
+     * known, so a misspelt {@code limit} gets "did you mean 'limit'?" from the loader's key check.
+     */
+    public Parameters loaderParameters() {
+        Parameters p = Parameters.of(keyPath, params);
+        SpecReader.DATASET_KEYS.forEach(p::has); // has() marks a key as known
+        return p;
     }
 
     /** The settings that decide the data, in a canonical order, for hashing and the manifest. */

@@ -30,6 +30,12 @@ public final class Defaults {
     public static final String RAW_FEATURE_SET = org.imageclustering.reporting.ConfigurationSummary.DEFAULT_FEATURE_SET;
     /** {@code k} range step when {@code {from, to}} has no {@code step}. */
     public static final int K_STEP = 1;
+    /**
+     * Most runs one experiment may plan. Checked from the axis sizes before anything is expanded, so
+     * that {@code k: {from: 1, to: 2000000000}} is a message at its key and not minutes of work ending
+     * out of memory; a bigger sweep is better split into several experiments.
+     */
+    public static final int MAX_RUNS = 100_000;
     /** Smallest K accepted. */
     public static final int MIN_K = 1;
     /** {@code metrics}: an empty list means every registered metric (those that do not apply are left out). */

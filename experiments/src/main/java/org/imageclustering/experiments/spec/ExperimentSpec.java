@@ -47,6 +47,33 @@ public record ExperimentSpec(String experiment, String output, List<DatasetSpec>
         }
     }
 
+    /**
+     * How many runs the plan has: datasets x feature sets x grid points of every block x K x seeds,
+     * computed without expanding anything; {@link Long#MAX_VALUE} if the product overflows.
+     */
+    public long runCount() {
+        return times(times(times(times(datasets.size(), featureSets.size()), configurationCount()), ks.size()), seeds.size());
+    }
+
+    /** Grid points summed over the algorithm blocks (saturating at {@link Long#MAX_VALUE}). */
+    public long configurationCount() {
+        long points = 0;
+        for (AlgorithmSpec a : algorithms) {
+            long g = a.gridSize();
+            points = points > Long.MAX_VALUE - g ? Long.MAX_VALUE : points + g;
+        }
+        return points;
+    }
+
+    /** {@code a * b} for counts (both >= 0), {@link Long#MAX_VALUE} instead of overflowing. */
+    static long times(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** Threads on this machine ({@link Defaults#threads}). */
     public int effectiveThreads() {
         return Defaults.threads(threads);

@@ -1,6 +1,11 @@
 package org.imageclustering.experiments.spec;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,6 +57,8 @@ public final class SpecReader {
     private static final List<String> NOT_PER_ALGORITHM = List.of(K, SEEDS, "seed", REPEATS, BASE_SEED);
     private static final List<String> SPLITS = List.of("train", "test");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+    /** Longest experiment, dataset, feature-set or algorithm name: room for the suffixes added to folder names. */
+    static final int MAX_NAME_LENGTH = 100;
 
     private final Catalog catalog;
 
@@ -76,6 +83,7 @@ public final class SpecReader {
         String experiment = optionalString(top, "", EXPERIMENT, defaultName);
         checkName(top, "", EXPERIMENT, experiment, "an experiment name (letters, digits, '.', '_', '-', '+')");
         String output = optionalString(top, "", OUTPUT, Defaults.OUTPUT);
+        checkOutput(top, output, experiment);
 
         exclusive(top, "", DATASET, DATASETS);
         List<DatasetSpec> datasets = new ArrayList<>();
@@ -144,8 +152,47 @@ public final class SpecReader {
         }
         int threads = optionalInt(top, "", THREADS, Defaults.THREADS, 0, "an integer >= 0 (0 = one per processor)");
         int parallelRuns = optionalInt(top, "", PARALLEL_RUNS, Defaults.PARALLEL_RUNS, 1, "an integer >= 1");
-        return new ExperimentSpec(experiment, output, datasets, featureSets, algorithms, ks, seeds, dataSeed, metrics,
-                evaluateOn, threads, parallelRuns);
+        ExperimentSpec spec = new ExperimentSpec(experiment, output, datasets, featureSets, algorithms, ks, seeds, dataSeed,
+                metrics, evaluateOn, threads, parallelRuns);
+        checkPlanSize(top, spec);
+        return spec;
+    }
+
+    /**
+     * Refuses a plan of more than {@link Defaults#MAX_RUNS} runs, at the key of its longest axis (the
+     * one most likely written by mistake). Each axis was already checked alone before it was expanded.
+     */
+    private static void checkPlanSize(YamlNode.MapNode top, ExperimentSpec spec) {
+        long runs = spec.runCount();
+        if (runs <= Defaults.MAX_RUNS) {
+            return;
+        }
+        long points = spec.configurationCount();
+        Map<String, Long> axes = new LinkedHashMap<>();
+        axes.put(top.has(DATASET) ? DATASET : DATASETS, (long) spec.datasets().size());
+        if (top.has(FEATURE_SETS)) {
+            axes.put(FEATURE_SETS, (long) spec.featureSets().size());
+        }
+        axes.put(ALGORITHMS, points);
+        axes.put(K, (long) spec.ks().size());
+        if (top.has(SEEDS) || top.has(REPEATS)) {
+            axes.put(top.has(SEEDS) ? SEEDS : REPEATS, (long) spec.seeds().size());
+        }
+        String longest = axes.entrySet().stream().filter(e -> top.has(e.getKey()))
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(K);
+        String product = spec.datasets().size() + " dataset(s) x " + spec.featureSets().size() + " feature set(s) x "
+                + points + " algorithm configuration(s) x " + spec.ks().size() + " K x " + spec.seeds().size() + " seed(s)";
+        throw error(top.entry(longest).keyLocation(), longest, "the plan has " + product + " = "
+                + (runs == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : runs) + " runs, more than the limit of "
+                + Defaults.MAX_RUNS + "; shorten `" + longest + "` or split the sweep into several experiments");
+    }
+
+    /** Refuses one axis of {@code count} values (counted before it is expanded) that alone exceeds the run limit. */
+    private static void checkAxis(long count, Location at, String path, String what) {
+        if (count > Defaults.MAX_RUNS) {
+            throw error(at, path, what + " would make " + count + " runs, more than the limit of " + Defaults.MAX_RUNS
+                    + " runs per experiment; shorten it or split the sweep into several experiments");
+        }
     }
 
     private DatasetSpec dataset(YamlNode node, Location at, String path) {
@@ -220,7 +267,43 @@ public final class SpecReader {
             }
             params.put(e.key(), e.value().toPlain());
         }
-        return new AlgorithmSpec(name, algorithm, params, path);
+        AlgorithmSpec spec = new AlgorithmSpec(name, algorithm, params, path, fileHashes(m, path));
+        if (spec.gridSize() > Defaults.MAX_RUNS) {
+            // point at the longest axis; the product is computed without expanding the grid
+            YamlNode.Entry longest = m.entries().values().stream().filter(e -> e.value() instanceof YamlNode.ListNode)
+                    .max(java.util.Comparator.comparingInt(e -> ((YamlNode.ListNode) e.value()).items().size())).orElseThrow();
+            checkAxis(spec.gridSize(), longest.keyLocation(), path + "." + longest.key(), "the grid of " + path + " ("
+                    + spec.gridAxes().stream().map(a -> a + ": " + ((List<?>) spec.params().get(a)).size())
+                    .reduce((a, b) -> a + " x " + b).orElse("") + " values)");
+        }
+        return spec;
+    }
+
+    /** The SHA-256 of every file named by an option of {@link InputFiles#KEYS} (one value or a grid axis of them). */
+    private static Map<String, String> fileHashes(YamlNode.MapNode block, String path) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (String key : InputFiles.KEYS) {
+            YamlNode node = block.get(key);
+            if (node == null) {
+                continue;
+            }
+            List<YamlNode> values = node instanceof YamlNode.ListNode l ? l.items() : List.of(node);
+            for (YamlNode v : values) {
+                Location at = node instanceof YamlNode.ListNode ? v.location() : block.entry(key).keyLocation();
+                if (!(v instanceof YamlNode.Scalar s) || !(s.value() instanceof String file) || file.isBlank()) {
+                    throw error(at, join(path, key), "expected a file name, found " + v.describe());
+                }
+                try {
+                    hashes.put(file, InputFiles.sha256(Path.of(file)));
+                } catch (NoSuchFileException | InvalidPathException e) {
+                    throw error(at, join(path, key), "file '" + file + "' does not exist (relative paths start at "
+                            + Path.of("").toAbsolutePath() + ")");
+                } catch (IOException e) {
+                    throw error(at, join(path, key), "cannot read file '" + file + "': " + e);
+                }
+            }
+        }
+        return hashes;
     }
 
     private List<Integer> ks(YamlNode.MapNode top) {
@@ -235,6 +318,8 @@ public final class SpecReader {
             int from = requiredInt(range, K, "from", Defaults.MIN_K, "an integer >= " + Defaults.MIN_K);
             int to = requiredInt(range, K, "to", from, "an integer >= from (" + from + ")");
             int step = optionalInt(range, K, "step", Defaults.K_STEP, 1, "an integer >= 1");
+            checkAxis(((long) to - from) / step + 1, keyAt, K, "the range {from: " + from + ", to: " + to + ", step: "
+                    + step + "}");
             for (long v = from; v <= to; v += step) {
                 out.add((int) v);
             }
@@ -245,6 +330,7 @@ public final class SpecReader {
             return out;
         }
         YamlNode.ListNode list = nonEmptyList(top, "", K, "a list of integers or a range {from, to, step}");
+        checkAxis(list.items().size(), keyAt, K, "a list of " + list.items().size() + " values of K");
         Map<Integer, Integer> seen = new HashMap<>();
         for (int i = 0; i < list.items().size(); i++) {
             YamlNode item = list.items().get(i);
@@ -272,6 +358,8 @@ public final class SpecReader {
                 return out;
             }
             YamlNode.ListNode list = nonEmptyList(top, "", SEEDS, "a list of integer seeds, e.g. [1, 2, 3]");
+            checkAxis(list.items().size(), top.entry(SEEDS).keyLocation(), SEEDS, "a list of " + list.items().size()
+                    + " seeds");
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < list.items().size(); i++) {
                 YamlNode item = list.items().get(i);
@@ -284,6 +372,9 @@ public final class SpecReader {
             return out;
         }
         int repeats = optionalInt(top, "", REPEATS, Defaults.REPEATS, 1, "an integer >= 1");
+        if (top.has(REPEATS)) {
+            checkAxis(repeats, top.entry(REPEATS).keyLocation(), REPEATS, repeats + " repeats");
+        }
         long base = top.has(BASE_SEED) ? longValue(top.get(BASE_SEED), top.entry(BASE_SEED).keyLocation(), BASE_SEED)
                 : Defaults.BASE_SEED;
         for (int i = 0; i < repeats; i++) {
@@ -356,6 +447,13 @@ public final class SpecReader {
     }
 
     private static ConfigException missing(YamlNode.MapNode m, String path, String key, String expected) {
+        // a near miss of the required key is most likely it, misspelt: point there
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (Suggestions.closest(e.key(), List.of(key)).isPresent()) {
+                return error(e.keyLocation(), join(path, e.key()), "unknown key '" + e.key() + "' (did you mean '" + key
+                        + "'?); the required key '" + key + "' is missing: expected " + expected);
+            }
+        }
         return error(m.location(), join(path, key), "missing required key '" + key + "': expected " + expected);
     }
 
@@ -420,9 +518,41 @@ public final class SpecReader {
     }
 
     private static void checkName(YamlNode.MapNode m, String path, String key, String value, String expected) {
+        Location at = m.has(key) ? m.entry(key).keyLocation() : m.location();
         if (!NAME.matcher(value).matches()) {
-            Location at = m.has(key) ? m.entry(key).keyLocation() : m.location();
             throw error(at, join(path, key), "expected " + expected + ", found '" + value + "'");
+        }
+        if (value.length() > MAX_NAME_LENGTH) {
+            // names become folder and file names, which most file systems cap at 255 bytes
+            throw error(at, join(path, key), "expected a name of at most " + MAX_NAME_LENGTH + " characters (it names "
+                    + "folders and files), found " + value.length() + " characters ('" + value.substring(0, 20) + "...')");
+        }
+    }
+
+    /**
+     * Refuses an {@code output} that cannot hold a results folder: it, or the experiment's folder
+     * in it, or the nearest of its parents that exists, is a file, or that parent is read-only.
+     */
+    private static void checkOutput(YamlNode.MapNode top, String output, String experiment) {
+        Location at = top.has(OUTPUT) ? top.entry(OUTPUT).keyLocation() : top.location();
+        Path dir;
+        try {
+            dir = Path.of(output).resolve(experiment).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            throw error(at, OUTPUT, "expected a folder name, found '" + output + "' (" + e.getReason() + ")");
+        }
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw error(at, OUTPUT, "results go to " + dir + ", but " + existing + " is a file, not a folder");
+        }
+        if (!existing.equals(dir) && !Files.isWritable(existing)) {
+            throw error(at, OUTPUT, "results go to " + dir + ", but the folder " + existing + " is not writable");
         }
     }
 

@@ -2,6 +2,7 @@ package org.imageclustering.experiments.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.imageclustering.core.Seeds;
+import java.util.stream.LongStream;
 import org.imageclustering.experiments.spec.Catalog;
+import org.imageclustering.experiments.spec.Defaults;
+import org.imageclustering.experiments.spec.ExperimentSpec;
 import org.imageclustering.experiments.spec.ExperimentFile;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,17 @@ class RunPlanTest {
 
     static RunPlan plan(String yaml, String overrides) {
         return RunPlan.of(ExperimentFile.parse("plan.yaml", yaml, overrides, CATALOG).spec());
+    }
+
+    @Test
+    void aSpecBuiltInCodeBeyondTheRunLimitIsRefusedBeforeExpanding() {
+        ExperimentSpec spec = ExperimentFile.parse("plan.yaml", YAML, null, CATALOG).spec();
+        List<Long> seeds = LongStream.range(0, Defaults.MAX_RUNS).boxed().toList();
+        ExperimentSpec huge = new ExperimentSpec(spec.experiment(), spec.output(), spec.datasets(), spec.featureSets(),
+                spec.algorithms(), spec.ks(), seeds, spec.dataSeed(), spec.metrics(), spec.evaluateOn(), 1, 1);
+        assertEquals(2L * 5 * 3 * Defaults.MAX_RUNS, huge.runCount());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunPlan.of(huge));
+        assertEquals("experiment plan has 3000000 runs, more than the limit of 100000", e.getMessage());
     }
 
     @Test

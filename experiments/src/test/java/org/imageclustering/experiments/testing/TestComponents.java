@@ -22,6 +22,7 @@ public final class TestComponents extends AbstractModule {
     protected void configure() {
         ExperimentsModule.loaders(binder()).addBinding("blobs").toInstance(TestComponents::blobs);
         ExperimentsModule.algorithms(binder()).addBinding("flaky").toInstance(TestComponents::flaky);
+        ExperimentsModule.loaders(binder()).addBinding("nine-names").toInstance(TestComponents::nineNames);
     }
 
     /** {@code clusters} blobs of {@code per-cluster} training and {@code test-per-cluster} test points. */
@@ -45,6 +46,14 @@ public final class TestComponents extends AbstractModule {
         Fixtures.Labelled test = Fixtures.blobs(clusters, testPerCluster, dims, separation, seed + 1000);
         return new DatasetSplits(new Dataset("blobs/train", train.points(), train.labels(), names, null, List.of()),
                 testPerCluster == 0 ? null : new Dataset("blobs/test", test.points(), test.labels(), names, null, List.of()));
+    }
+
+    /** A careless loader: ten blobs labelled 0..9 but only nine class names. */
+    static DatasetSplits nineNames(LoaderOptions options) {
+        options.params().requireAllUsed();
+        Fixtures.Labelled train = Fixtures.blobs(10, 5, 10, 10, 1);
+        return new DatasetSplits(new Dataset("nine/train", train.points(), train.labels(),
+                List.of("0", "1", "2", "3", "4", "5", "6", "7", "8"), null, List.of()), null);
     }
 
     /** The real k-means, except that it fails when K is {@code fail-k} and sleeps {@code sleep-ms} before each fit. */
