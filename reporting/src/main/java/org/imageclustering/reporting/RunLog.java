@@ -149,10 +149,12 @@ public final class RunLog {
      * the file and line; the rest is used.
      */
     public List<RunRecord> readAll() {
-        return read().records();
+        Contents contents = read();
+        contents.skipped().forEach(LOG::warn);
+        return contents.records();
     }
 
-    /** {@link #readAll()} with the messages of the lines it skipped (each also logged as a warning). */
+    /** {@link #readAll()} with the messages of the lines it skipped, logging nothing (the caller decides). */
     public Contents read() {
         if (!Files.exists(file)) {
             return new Contents(List.of(), List.of());
@@ -188,7 +190,6 @@ public final class RunLog {
                         + "); that run counts as not run");
             }
         }
-        skipped.forEach(LOG::warn);
         return new Contents(out, skipped);
     }
 
