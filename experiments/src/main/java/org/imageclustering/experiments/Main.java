@@ -9,6 +9,7 @@ import com.google.inject.ProvisionException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.Properties;
 import org.imageclustering.experiments.run.ExperimentRunner;
 import org.imageclustering.experiments.run.Progress;
 import org.imageclustering.experiments.run.RunLogging;
+import org.imageclustering.experiments.run.WriteFailures;
 import org.imageclustering.experiments.spec.ConfigException;
 import org.imageclustering.experiments.spec.ExperimentFile;
 import org.imageclustering.reporting.Comparison;
@@ -147,12 +149,20 @@ public final class Main {
             err.println("error: " + e.getMessage());
             printTrace(trace, e, err);
             return BAD_CONFIGURATION;
+        } catch (WriteFailures.ResultsNotWrittenException e) {
+            err.println("error: " + e.getMessage()); // names the path, the cause and how to resume
+            printTrace(trace, e, err);
+            return RUN_FAILED;
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            err.println("error: " + e.getMessage() + (e.getCause() == null ? "" : ": " + WriteFailures.reason(e.getCause())));
             printTrace(trace, e, err);
             return RUN_FAILED;
         } catch (NoSuchFileException e) {
             err.println("error: file not found: " + e.getMessage());
+            printTrace(trace, e, err);
+            return RUN_FAILED;
+        } catch (FileSystemException e) {
+            err.println("error: " + e.getFile() + ": " + WriteFailures.reason(e));
             printTrace(trace, e, err);
             return RUN_FAILED;
         } catch (IOException e) {

@@ -24,7 +24,8 @@ import org.apache.logging.log4j.Logger;
  * finishes. Each line is written whole and forced to disk before {@link #append} returns, so a
  * killed process leaves at most one torn final line, which {@link #readAll} skips with a warning
  * and the next append cuts off. Appends from several threads of one process are serialised per
- * file; two processes must not append to one log at once.
+ * file; two processes must not append to one log at once (the experiment runner's folder lock sees
+ * to that), and a line garbled by one that did is skipped with a warning, not fatal.
  */
 public final class RunLog {
     /** The file name inside an experiment's results folder. */
@@ -129,13 +130,34 @@ public final class RunLog {
     }
 
     /**
-     * Every complete record, in file order; an empty list when the file does not exist. A final
-     * line without its newline (an interrupted append) is skipped with a warning; any other line
-     * that is not a record is an error naming the file and line.
+     * What {@link #read} found.
+     *
+     * @param records  every valid record, in file order
+     * @param skipped  one message per line that was skipped, naming the file and line number
+     */
+    public record Contents(List<RunRecord> records, List<String> skipped) {
+        public Contents {
+            records = List.copyOf(records);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * Every valid record, in file order; an empty list when the file does not exist. A line that is
+     * not a record (a final line without its newline left by an interrupted append, or a line
+     * garbled by a writer that ignored the results folder's lock) is skipped with a warning naming
+     * the file and line; the rest is used.
      */
     public List<RunRecord> readAll() {
+        Contents contents = read();
+        contents.skipped().forEach(LOG::warn);
+        return contents.records();
+    }
+
+    /** {@link #readAll()} with the messages of the lines it skipped, logging nothing (the caller decides). */
+    public Contents read() {
         if (!Files.exists(file)) {
-            return List.of();
+            return new Contents(List.of(), List.of());
         }
         String text;
         try {
@@ -144,14 +166,15 @@ public final class RunLog {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         List<RunRecord> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         int start = 0;
         int lineNo = 0;
         while (start < text.length()) {
             lineNo++;
             int nl = text.indexOf('\n', start);
             if (nl < 0) {
-                LOG.warn("{} line {}: ignoring a torn last line ({} characters without a newline), "
-                        + "left by an interrupted run", file, lineNo, text.length() - start);
+                skipped.add(file + " line " + lineNo + ": skipped a torn last line (" + (text.length() - start)
+                        + " characters without a newline), left by an interrupted run; that run counts as not run");
                 break;
             }
             String line = text.substring(start, nl).strip();
@@ -161,12 +184,21 @@ public final class RunLog {
             }
             try {
                 out.add(fromJson(line));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(file + " line " + lineNo + ": not a run record: "
-                        + e.getOriginalMessage(), e);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                skipped.add(file + " line " + lineNo + ": skipped, not a run record (" + firstLine(why)
+                        + "); that run counts as not run");
             }
         }
-        return out;
+        return new Contents(out, skipped);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /**

@@ -3,12 +3,14 @@ package org.imageclustering.experiments.run;
 import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -47,6 +52,7 @@ import org.imageclustering.experiments.spec.SpecLocations;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.transform.Pictures;
+import org.imageclustering.reporting.AtomicFiles;
 import org.imageclustering.reporting.MetricInput;
 import org.imageclustering.reporting.Metrics;
 import org.imageclustering.reporting.Reports;
@@ -71,6 +77,8 @@ public final class ExperimentRunner {
     private static final Logger LOG = LogManager.getLogger(ExperimentRunner.class);
 
     private final Registry registry;
+    /** Opens the record writer of a results folder: its runs.jsonl (tests substitute one that fails like a full disk). */
+    private final Function<Path, Consumer<RunRecord>> recordWriters;
 
     /**
      * How to run.
@@ -104,7 +112,13 @@ public final class ExperimentRunner {
 
     @Inject
     public ExperimentRunner(Registry registry) {
+        this(registry, dir -> RunLog.in(dir)::append);
+    }
+
+    /** A runner whose finished runs go to {@code recordWriters.apply(resultsFolder)}. */
+    ExperimentRunner(Registry registry, Function<Path, Consumer<RunRecord>> recordWriters) {
         this.registry = registry;
+        this.recordWriters = recordWriters;
     }
 
     /** The names an experiment file may use. */
@@ -123,43 +137,77 @@ public final class ExperimentRunner {
         RunPlan plan = RunPlan.of(spec);
         checkComponents(plan, file.locations());
         Path dir = Path.of(spec.output(), spec.experiment());
-        Path runsFile = dir.resolve(RUNS_FILE);
-        checkFolder(dir, spec, options);
+        if (!options.fresh()) {
+            checkFolder(dir, plan);
+        }
 
         DataCache cache = new DataCache(registry, file.locations());
         if (options.dryRun()) {
             cache.loadAll(plan.runs());
-            Set<String> finished = options.fresh() ? Set.of() : finishedIds(runsFile);
+            Set<String> finished = options.fresh() ? Set.of() : finishedIds(RunLog.in(dir).read());
             DryRun.print(options.out(), file, plan, cache, finished, dir);
             return new Outcome(dir, plan.size(), (int) plan.runs().stream().filter(r -> finished.contains(r.runId())).count(),
                     0, 0);
         }
-        if (options.fresh()) {
-            archive(dir);
+        // an existing folder is locked before the data loads, so a second invocation is refused at once
+        ResultsLock lock = Files.exists(dir) ? ResultsLock.acquire(dir, file.file()) : null;
+        ResultsLock replaced = null;
+        try (RunLogging.Buffered loadingLog = RunLogging.buffer()) {
+            cache.loadAll(plan.runs()); // refusals found here leave nothing behind: nothing was created or moved yet
+            if (lock == null && Files.exists(dir)) {
+                lock = ResultsLock.acquire(dir, file.file()); // another invocation created it while we loaded
+            }
+            if (options.fresh() && lock != null) {
+                archive(dir);
+                lock.folderMoved(); // held until the end: nobody may take the moved folder's lock meanwhile
+                replaced = lock;
+                lock = null;
+            }
+            createFolder(dir.resolve("logs"));
+            if (lock == null) {
+                lock = ResultsLock.acquire(dir, file.file());
+            }
+            if (!options.fresh()) {
+                checkFolder(dir, plan); // again under the lock: another invocation may have finished in it meanwhile
+            }
+            return runLocked(file, plan, overrides, cache, dir, options, loadingLog);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+            if (replaced != null) {
+                replaced.close();
+            }
         }
-        boolean newFolder = !Files.exists(dir);
-        Files.createDirectories(dir.resolve("logs"));
-        try (RunLogging logging = RunLogging.to(dir.resolve("logs").resolve("run.log"))) {
+    }
+
+    /** Runs the experiment in its created and locked folder {@code dir}. */
+    private Outcome runLocked(ExperimentFile file, RunPlan plan, String overrides, DataCache cache, Path dir, Options options,
+                              RunLogging.Buffered loadingLog) throws IOException {
+        ExperimentSpec spec = plan.spec();
+        Path runsFile = dir.resolve(RUNS_FILE);
+        int leftovers = AtomicFiles.deleteLeftovers(dir);
+        try (RunLogging logging = RunLogging.to(dir.resolve("logs").resolve("run.log"), loadingLog)) {
             LOG.info("Experiment {} ({}, spec {}): {} runs into {}", spec.experiment(), file.file(), spec.hash().substring(0, 12),
                     plan.size(), dir);
-            try {
-                cache.loadAll(plan.runs());
-            } catch (ConfigException e) {
-                LOG.debug("Not started: {}", e.getMessage());
-                if (newFolder) {
-                    logging.close();
-                    deleteFolderOfLogs(dir); // nothing was run: leave no folder behind for a bad configuration
-                }
-                throw e;
+            if (leftovers > 0) {
+                LOG.info("Removed {} temporary file(s) left in {} by an interrupted invocation", leftovers, dir);
             }
             if (spec.evaluateOn().contains("test")) {
                 plan.runs().stream().filter(r -> cache.splits(r).test() == null).map(r -> r.dataset().name()).distinct()
                         .forEach(name -> LOG.info("Dataset {} has no test split: its runs are scored on train only", name));
             }
-            Set<String> finished = finishedIds(runsFile);
-            dropFailedRecords(runsFile);
+            RunLog.Contents contents = RunLog.in(dir).read();
+            contents.skipped().forEach(LOG::warn);
+            Set<String> finished = finishedIds(contents);
+            tidyRunsFile(runsFile, contents);
             List<PlannedRun> remaining = plan.remaining(finished);
             int skipped = plan.size() - remaining.size();
+            long notInPlan = latestPerRun(contents.records()).stream().filter(r -> plan.run(r.runId()) == null).count();
+            if (notInPlan > 0) {
+                LOG.info("{} recorded run(s) in {} are not in this configuration; their records stay there and in the reports",
+                        notInPlan, runsFile);
+            }
             Map<String, DatasetSplits> datasets = new LinkedHashMap<>();
             plan.runs().forEach(r -> datasets.putIfAbsent(r.dataset().name(), cache.splits(r)));
             Manifest manifest = Manifest.start(spec, file.file(), overrides, datasets);
@@ -170,7 +218,7 @@ public final class ExperimentRunner {
                         plan.size(), runsFile, remaining.size());
             }
             cache.expect(remaining);
-            int[] counts = execute(spec, remaining, cache, dir, options);
+            int[] counts = execute(spec, remaining, cache, dir, options, logging);
             manifest.finish(plan.size(), skipped, counts[0], counts[1]);
             manifest.write(dir);
             Reports.Written written = Reports.writeAll(dir);
@@ -191,11 +239,22 @@ public final class ExperimentRunner {
         }
     }
 
+    /** Creates {@code folder} with its parents, naming it and the cause if that fails. */
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the results folder " + folder, e);
+        }
+    }
+
     /** Records why an experiment stopped, stack trace included, in its log file (the console gets one line). */
     private static void logStopped(Path dir, Throwable e) {
         if (Files.isDirectory(dir.resolve("logs"))) {
             try (RunLogging again = RunLogging.to(dir.resolve("logs").resolve("run.log"))) {
                 LOG.debug("Experiment stopped", e);
+            } catch (UncheckedIOException cannotLog) {
+                // the log cannot be written either (the cause of the stop, most likely): the console has the message
             }
         }
     }
@@ -267,29 +326,43 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Refuses a folder that holds another configuration's results, unless starting fresh. */
-    private static void checkFolder(Path dir, ExperimentSpec spec, Options options) throws IOException {
+    /**
+     * Refuses a folder whose results this configuration would contradict. A configuration that only
+     * adds runs (K values, seeds at the end of the list, grid points, algorithm blocks, feature sets,
+     * datasets) passes: every recorded run keeps its id. One that leaves runs out passes too (their
+     * records stay). What changes a recorded run's settings, its seed's position, or what every run
+     * records (metrics, splits, data seed) is refused and named.
+     */
+    private static void checkFolder(Path dir, RunPlan plan) throws IOException {
+        ExperimentSpec spec = plan.spec();
         Map<String, Object> old = Manifest.read(dir);
         if (old == null) {
-            if (Files.exists(dir.resolve(RUNS_FILE)) && !options.fresh()) {
+            if (Files.exists(dir.resolve(RUNS_FILE))) {
                 throw new ConfigException(null, "", dir + " holds a " + RUNS_FILE + " but no " + Manifest.FILE
                         + ", so it cannot be matched to this configuration; rerun with -Dfresh=true to move it aside and "
                         + "start over, or give this experiment another `experiment` name");
             }
             return;
         }
-        if (spec.hash().equals(old.get("specHash")) || options.fresh()) {
+        if (spec.hash().equals(old.get("specHash"))) {
             return;
         }
-        List<String> changed = changedKeys(old.get("spec"), spec.identity());
-        throw new ConfigException(null, "", dir + " holds results of a different configuration of experiment '"
-                + spec.experiment() + "' (changed: " + String.join(", ", changed) + "). Rerun with -Dfresh=true to move "
-                + "those results aside and start over, or change `experiment` (or `output`) to keep both");
+        Map<?, ?> oldSpec = old.get("spec") instanceof Map<?, ?> m ? m : Map.of();
+        List<String> fixed = changedKeys(oldSpec, spec.identity()).stream().filter(k -> !MAY_GROW.contains(k)).toList();
+        String conflict = fixed.isEmpty() ? firstConflict(oldSpec, plan, RunLog.in(dir).read().records()) : String.join(", ", fixed);
+        if (conflict != null) {
+            throw new ConfigException(null, "", dir + " holds results of a different configuration of experiment '"
+                    + spec.experiment() + "' (changed: " + conflict + "). Only adding runs (K values, seeds at the end, grid "
+                    + "points, algorithm blocks, feature sets, datasets) keeps a results folder. Rerun with -Dfresh=true to "
+                    + "move those results aside and start over, or change `experiment` (or `output`) to keep both");
+        }
     }
 
-    private static List<String> changedKeys(Object oldSpec, Map<String, Object> identity) {
+    /** Keys of the spec whose lists may gain (or lose) entries without changing any recorded run. */
+    private static final Set<String> MAY_GROW = Set.of("datasets", "feature-sets", "algorithms", "k", "seeds");
+
+    private static List<String> changedKeys(Map<?, ?> old, Map<String, Object> identity) {
         List<String> changed = new ArrayList<>();
-        Map<?, ?> old = oldSpec instanceof Map<?, ?> m ? m : Map.of();
         identity.forEach((key, value) -> {
             if (!Canonical.json(value).equals(Canonical.json(old.get(key)))) {
                 changed.add(key);
@@ -298,69 +371,155 @@ public final class ExperimentRunner {
         return changed.isEmpty() ? List.of("the spec hash") : changed;
     }
 
-    /** Deletes {@code dir} when it holds nothing but {@code logs/run.log}. */
-    private static void deleteFolderOfLogs(Path dir) {
+    /**
+     * The first recorded run that this plan would run with other settings or at another seed
+     * position, described for the refusal; {@code null} if there is none. A recorded run missing
+     * from the plan is matched to the planned run in its place (same dataset, feature set,
+     * algorithm block, K, seed and values on the block's recorded grid axes): if there is one, the
+     * run was changed; if not, it was left out.
+     */
+    private static String firstConflict(Map<?, ?> oldSpec, RunPlan plan, List<RunRecord> records) {
+        for (RunRecord r : latestPerRun(records)) {
+            PlannedRun same = plan.run(r.runId());
+            if (same != null) {
+                if (same.seedIndex() != r.seedIndex()) {
+                    return "seeds: seed " + r.seed() + " moved from position " + (r.seedIndex() + 1) + " to "
+                            + (same.seedIndex() + 1) + " (add new seeds at the end of the list)";
+                }
+                continue;
+            }
+            for (PlannedRun p : plan.runs()) {
+                if (samePlace(oldSpec, p, r)) {
+                    return changedPart(oldSpec, p) + ": the recorded run " + r.runId() + " (" + p.label()
+                            + ") would now run with other settings";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean samePlace(Map<?, ?> oldSpec, PlannedRun p, RunRecord r) {
+        if (!p.dataset().name().equals(r.dataset()) || !featuresLabel(p).equals(r.transforms())
+                || !p.algorithm().name().equals(r.algorithm()) || p.k() != r.k() || p.seed() != r.seed()) {
+            return false;
+        }
+        Map<?, ?> oldBlock = named(oldSpec.get("algorithms"), p.algorithm().name());
+        Collection<?> axes = oldBlock != null && oldBlock.get("params") instanceof Map<?, ?> params
+                ? params.entrySet().stream().filter(e -> e.getValue() instanceof List<?>).map(Map.Entry::getKey).toList()
+                : p.algorithm().gridAxes();
+        for (Object axis : axes) {
+            if (!Canonical.json(p.parameters().get(axis)).equals(Canonical.json(r.parameters().get(axis)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The key path of the block whose settings differ from the recorded spec for run {@code p}. */
+    private static String changedPart(Map<?, ?> oldSpec, PlannedRun p) {
+        if (!sameEntry(oldSpec.get("datasets"), p.dataset().name(), p.dataset().resolved())) {
+            return p.dataset().keyPath();
+        }
+        if (!sameEntry(oldSpec.get("feature-sets"), p.featureSet().name(), p.featureSet().resolved())) {
+            return p.featureSet().keyPath().isEmpty() ? "transforms" : p.featureSet().keyPath();
+        }
+        if (!sameEntry(oldSpec.get("algorithms"), p.algorithm().name(), p.algorithm().resolved())) {
+            return p.algorithm().keyPath();
+        }
+        return "the run's settings";
+    }
+
+    private static boolean sameEntry(Object oldList, String name, Map<String, Object> resolved) {
+        Map<?, ?> old = named(oldList, name);
+        return old != null && Canonical.json(old).equals(Canonical.json(resolved));
+    }
+
+    /** The entry of a list of named blocks (as the manifest holds them) called {@code name}, or {@code null}. */
+    private static Map<?, ?> named(Object list, String name) {
+        if (list instanceof List<?> entries) {
+            for (Object e : entries) {
+                if (e instanceof Map<?, ?> m && name.equals(m.get("name"))) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Moves {@code dir} aside as {@code <dir>.replaced-<time>}. */
+    private static void archive(Path dir) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path aside = dir.resolveSibling(dir.getFileName() + ".replaced-" + stamp);
         try {
-            Path log = dir.resolve("logs").resolve("run.log");
-            Files.deleteIfExists(log);
-            Files.deleteIfExists(dir.resolve("logs"));
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            LOG.debug("could not remove {}: {}", dir, e.getMessage()); // a folder left behind is harmless
-        }
-    }
-
-    private static void archive(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-            Path aside = dir.resolveSibling(dir.getFileName() + ".replaced-" + stamp);
             Files.move(dir, aside);
-            LOG.info("-Dfresh=true: moved the previous results to {}", aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("-Dfresh=true: cannot move " + dir + " aside to " + aside, e);
         }
+        LOG.info("-Dfresh=true: moved the previous results to {}", aside);
     }
 
-    private Set<String> finishedIds(Path runsFile) throws IOException {
-        if (!Files.exists(runsFile)) {
-            return Set.of();
-        }
-        return latestPerRun(RunLog.in(runsFile.getParent()).readAll()).stream().filter(RunRecord::ok).map(RunRecord::runId)
+    /** The ids of runs recorded as ok. */
+    private static Set<String> finishedIds(RunLog.Contents contents) {
+        return latestPerRun(contents.records()).stream().filter(RunRecord::ok).map(RunRecord::runId)
                 .collect(Collectors.toSet());
     }
 
     /**
-     * Before failed runs are retried, rewrites {@code runs.jsonl} without their records (to a temporary
-     * file, then renamed over it), so every run appears in it exactly once.
+     * Before failed runs are retried, rewrites {@code runs.jsonl} without their records and without
+     * lines that are not records (to a temporary file, then renamed over it), so every run appears
+     * in it exactly once and a skipped line is not warned about again.
      */
-    private static void dropFailedRecords(Path runsFile) throws IOException {
-        if (!Files.exists(runsFile)) {
-            return;
-        }
-        List<RunRecord> all = RunLog.in(runsFile.getParent()).readAll();
+    private static void tidyRunsFile(Path runsFile, RunLog.Contents contents) {
+        List<RunRecord> all = contents.records();
         List<RunRecord> kept = latestPerRun(all).stream().filter(RunRecord::ok).toList();
-        if (kept.size() == all.size()) {
+        if (kept.size() == all.size() && contents.skipped().isEmpty()) {
             return;
         }
-        Path tmp = runsFile.resolveSibling(RUNS_FILE + ".retry.tmp");
-        Files.deleteIfExists(tmp);
-        RunLog rewritten = new RunLog(tmp);
-        kept.forEach(rewritten::append);
-        if (kept.isEmpty()) {
-            Files.createFile(tmp);
+        Path tmp = null;
+        try {
+            tmp = AtomicFiles.createTemporary(runsFile);
+            RunLog rewritten = new RunLog(tmp);
+            kept.forEach(rewritten::append);
+            Files.move(tmp, runsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + runsFile, e);
+        } finally {
+            deleteQuietly(tmp);
         }
-        Files.move(tmp, runsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        LOG.info("Retrying {} failed run(s); their records were taken out of {}", all.size() - kept.size(), runsFile);
+        if (kept.size() < all.size()) {
+            LOG.info("Retrying {} failed run(s); their records were taken out of {}", all.size() - kept.size(), runsFile);
+        }
+        if (!contents.skipped().isEmpty()) {
+            LOG.info("Took {} line(s) that are not run records out of {}; their runs run again", contents.skipped().size(),
+                    runsFile);
+        }
     }
 
-    /** Runs {@code runs}; returns {ok, failed}. */
-    private int[] execute(ExperimentSpec spec, List<PlannedRun> runs, DataCache cache, Path dir, Options options)
-            throws IOException {
-        RunLog log = RunLog.in(dir);
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a leftover temporary file; the next invocation removes it
+            }
+        }
+    }
+
+    /**
+     * Runs {@code runs}; returns {ok, failed}. When results cannot be written (a record, a run's
+     * files, or the log), no further run starts; the runs in progress end, and the first such
+     * failure is thrown with how far the experiment got.
+     */
+    private int[] execute(ExperimentSpec spec, List<PlannedRun> runs, DataCache cache, Path dir, Options options,
+                          RunLogging logging) {
+        Consumer<RunRecord> log = recordWriters.apply(dir);
         RunArtifacts artifacts = new RunArtifacts(dir);
         int parallelRuns = Math.max(1, Math.min(spec.parallelRuns(), runs.size()));
         int threadsPerRun = Math.max(1, spec.effectiveThreads() / parallelRuns);
         Progress progress = new Progress(options.out(), options.live(), runs.size(), parallelRuns);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicReference<UncheckedIOException> writeFailure = new AtomicReference<>();
         BlockingQueue<Parallelism> pools = new ArrayBlockingQueue<>(parallelRuns);
         for (int i = 0; i < parallelRuns; i++) {
             pools.add(Parallelism.of(threadsPerRun));
@@ -373,7 +532,11 @@ public final class ExperimentRunner {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (PlannedRun run : runs) {
-                RunTask task = () -> {
+                Runnable task = () -> {
+                    logging.failure().ifPresent(f -> writeFailure.compareAndSet(null, f));
+                    if (writeFailure.get() != null) {
+                        return; // results cannot be written: start nothing more
+                    }
                     Parallelism parallel = take(pools);
                     try {
                         progress.runStarted(run);
@@ -383,9 +546,11 @@ public final class ExperimentRunner {
                         } finally {
                             cache.release(run);
                         }
-                        log.append(record);
+                        log.accept(record);
                         (record.ok() ? ok : failed).incrementAndGet();
                         progress.runFinished(run, record);
+                    } catch (UncheckedIOException e) {
+                        writeFailure.compareAndSet(null, e);
                     } finally {
                         pools.add(parallel);
                     }
@@ -393,10 +558,7 @@ public final class ExperimentRunner {
                 if (executor == null) {
                     task.run();
                 } else {
-                    futures.add(executor.submit(() -> {
-                        task.run();
-                        return null;
-                    }));
+                    futures.add(executor.submit(task));
                 }
             }
             for (Future<?> f : futures) {
@@ -410,13 +572,15 @@ public final class ExperimentRunner {
             }
             pools.forEach(Parallelism::close);
         }
+        logging.failure().ifPresent(f -> writeFailure.compareAndSet(null, f));
+        UncheckedIOException first = writeFailure.get();
+        if (first != null) {
+            int recorded = ok.get() + failed.get();
+            throw new WriteFailures.ResultsNotWrittenException(first.getMessage() + ": " + WriteFailures.reason(first)
+                    + ". Stopped starting runs: " + recorded + " of " + runs.size() + " recorded in this invocation; fix the "
+                    + "folder or make room, then rerun the same command to resume", first.getCause());
+        }
         return new int[] {ok.get(), failed.get()};
-    }
-
-    /** A run's work; may fail only in writing its record. */
-    @FunctionalInterface
-    private interface RunTask {
-        void run() throws IOException;
     }
 
     /** Fits and scores one run; any exception of the run becomes a failed record. */
@@ -424,6 +588,8 @@ public final class ExperimentRunner {
                               RunArtifacts artifacts) {
         try {
             return fitAndScore(spec, run, cache.prepared(run, parallel), parallel, listener, artifacts);
+        } catch (WriteFailures.ResultsNotWrittenException e) {
+            throw e; // not the run's failure: the results folder's
         } catch (RuntimeException e) {
             LOG.debug("Run {} ({}) failed", run.runId(), run.label(), e);
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
@@ -464,7 +630,12 @@ public final class ExperimentRunner {
             });
             metrics.put(split, values);
         }
-        Map<String, String> files = artifacts == null ? Map.of() : saveArtifacts(artifacts, run, data, c, predictions);
+        Map<String, String> files;
+        try {
+            files = artifacts == null ? Map.of() : saveArtifacts(artifacts, run, data, c, predictions);
+        } catch (UncheckedIOException e) {
+            throw new WriteFailures.ResultsNotWrittenException(e.getMessage(), e.getCause());
+        }
         Map<String, Object> diagnostics = new LinkedHashMap<>(c.diagnostics());
         diagnostics.put("train_rows", data.train().size());
         diagnostics.put("features", data.train().features().cols());
@@ -521,7 +692,7 @@ public final class ExperimentRunner {
         }
     }
 
-    private static void await(Future<?> f) throws IOException {
+    private static void await(Future<?> f) {
         try {
             f.get();
         } catch (InterruptedException e) {
@@ -529,9 +700,6 @@ public final class ExperimentRunner {
             throw new IllegalStateException("interrupted while runs were executing", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }

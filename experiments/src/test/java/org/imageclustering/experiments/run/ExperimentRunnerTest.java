@@ -18,11 +18,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.imageclustering.experiments.ExperimentsModule;
+import org.imageclustering.experiments.Registry;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.plan.RunPlan;
 import org.imageclustering.experiments.spec.ConfigException;
 import org.imageclustering.experiments.spec.ExperimentFile;
+import org.imageclustering.experiments.testing.LogCapture;
 import org.imageclustering.experiments.testing.TestComponents;
 import org.imageclustering.reporting.Reports;
 import org.imageclustering.reporting.RunLog;
@@ -119,10 +123,10 @@ class ExperimentRunnerTest {
     @Test
     void aChangedConfigurationInTheSameFolderIsRefusedUnlessFresh() throws IOException {
         ExperimentRunner.Outcome first = run(yaml(""), false);
-        String changed = yaml("").replace("k: [2, 3, 4]", "k: [2, 3, 5]");
+        String changed = yaml("").replace("k: [2, 3, 4]", "k: [2, 3, 5]").replace("metrics: [distortion, purity]", "metrics: [purity]");
         ConfigException e = assertThrows(ConfigException.class, () -> run(changed, false));
-        assertTrue(e.getMessage().contains("holds results of a different configuration of experiment 'blobs-sweep' (changed: k)"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("holds results of a different configuration of experiment 'blobs-sweep' (changed: "
+                + "metrics)"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dfresh=true"), e.getMessage());
         assertEquals(12, records(first.folder()).size(), "refusal leaves the old results alone");
 
@@ -271,5 +275,153 @@ class ExperimentRunnerTest {
         assertNotEquals(0, r.metrics().get("train").size());
         assertTrue(Files.readString(o.folder().resolve("logs/run.log"))
                 .contains("Dataset blobs has no test split: its runs are scored on train only"));
+    }
+
+    @Test
+    void addingKValuesSeedsGridPointsAndBlocksResumesAndRunsOnlyTheNewRuns() throws IOException {
+        ExperimentRunner.Outcome first = run(yaml(""), false);
+        String extended = yaml("").replace("k: [2, 3, 4]", "k: [2, 3, 4, 5]")
+                .replace("seeds: [1, 2]", "seeds: [1, 2, 3]")
+                .replace("[k-means++, random-points]", "[k-means++, random-points, random-gaussian]")
+                .replace("k: [2, 3, 4, 5]", "  - {name: mb, algorithm: minibatch-kmeans}\nk: [2, 3, 4, 5]");
+        ExperimentRunner.Outcome again = run(extended, false);
+        assertEquals(48, again.planned(), "(3 inits + 1 block) x 4 K x 3 seeds");
+        assertEquals(12, again.skipped(), "the recorded runs keep their ids");
+        assertEquals(36, again.ok());
+        assertEquals(48, records(first.folder()).stream().map(RunRecord::runId).distinct().count());
+        assertEquals(48, records(first.folder()).size(), "each run once");
+        Map<String, Object> manifest = Manifest.read(first.folder());
+        assertEquals(file(extended).spec().hash(), manifest.get("specHash"), "the manifest records the new spec");
+        assertEquals(List.of(2, 3, 4, 5), ((Map<?, ?>) manifest.get("spec")).get("k"));
+        assertEquals(16, run(extended.replace("seeds: [1, 2, 3]", "seeds: [1, 2, 3, 4]"), false).ok(), "a fourth seed at the end");
+    }
+
+    @Test
+    void leavingOutAKKeepsItsRecordsAndRunsNothing() throws IOException {
+        ExperimentRunner.Outcome first = run(yaml(""), false);
+        try (LogCapture log = new LogCapture()) {
+            ExperimentRunner.Outcome fewer = run(yaml("").replace("k: [2, 3, 4]", "k: [2, 3]"), false);
+            assertEquals(8, fewer.skipped());
+            assertEquals(0, fewer.ok());
+            assertTrue(log.text().contains("4 recorded run(s) in " + first.folder().resolve("runs.jsonl")
+                    + " are not in this configuration; their records stay there and in the reports"), log.text());
+        }
+        assertEquals(12, records(first.folder()).size());
+    }
+
+    @Test
+    void changingWhatARecordedRunComputesIsRefusedNamingTheBlockAndTheRun() throws IOException {
+        ExperimentRunner.Outcome first = run(yaml(""), false);
+        PlannedRun firstRun = RunPlan.of(file(yaml("")).spec()).runs().get(0);
+        String otherIterations = yaml("").replace("k: [2, 3, 4]", "k: [2, 3, 4, 5]")
+                .replace("    init: [k-means++, random-points]", "    init: [k-means++, random-points]\n    max-iterations: 7");
+        ConfigException block = assertThrows(ConfigException.class, () -> run(otherIterations, false));
+        assertTrue(block.getMessage().contains("(changed: algorithms[0]: the recorded run " + firstRun.runId() + " ("
+                + firstRun.label() + ") would now run with other settings). Only adding runs"), block.getMessage());
+
+        ConfigException data = assertThrows(ConfigException.class, () -> run(yaml("").replace("  clusters: 3",
+                "  clusters: 3\n  separation: 4"), false));
+        assertTrue(data.getMessage().contains("(changed: dataset: the recorded run "), data.getMessage());
+
+        ConfigException seeds = assertThrows(ConfigException.class, () -> run(yaml("").replace("seeds: [1, 2]",
+                "seeds: [0, 1, 2]"), false));
+        assertTrue(seeds.getMessage().contains("(changed: seeds: seed 1 moved from position 1 to 2 (add new seeds at the end "
+                + "of the list))"), seeds.getMessage());
+
+        ConfigException dataSeed = assertThrows(ConfigException.class, () -> run(yaml("data-seed: 9\n"), false));
+        assertTrue(dataSeed.getMessage().contains("(changed: data-seed)"), dataSeed.getMessage());
+        assertEquals(12, records(first.folder()).size(), "refusals leave the results alone");
+        assertEquals(file(yaml("")).spec().hash(), Manifest.read(first.folder()).get("specHash"));
+    }
+
+    @Test
+    void aGarbledLineInRunsJsonlIsSkippedOnResumeNamedAndItsRunRunsAgain() throws IOException {
+        ExperimentRunner.Outcome first = run(yaml(""), false);
+        Path runsFile = first.folder().resolve("runs.jsonl");
+        List<String> lines = Files.readAllLines(runsFile);
+        String garbled = lines.get(2).substring(0, 50);
+        lines.set(2, garbled);
+        Files.write(runsFile, lines);
+
+        ExperimentRunner.Outcome again = run(yaml(""), false);
+        assertEquals(11, again.skipped());
+        assertEquals(1, again.ok(), "the run whose line was garbled runs again");
+        assertEquals(12, Files.readAllLines(runsFile).size(), "the garbled line was taken out");
+        assertEquals(12, records(first.folder()).stream().map(RunRecord::runId).distinct().count());
+        String log = Files.readString(first.folder().resolve("logs/run.log"));
+        assertTrue(log.contains(runsFile + " line 3: skipped, not a run record ("), log);
+    }
+
+    @Test
+    void freshWithAConfigurationRefusedWhileLoadingLeavesTheOldResultsWhereTheyAre() throws IOException {
+        ExperimentRunner.Outcome first = run(yaml(""), false);
+        String tooManyClusters = yaml("").replace("  clusters: 3", "  clusters: 1\n  per-cluster: 3");
+        assertThrows(ConfigException.class, () -> run(tooManyClusters, true));
+        assertEquals(12, records(first.folder()).size());
+        try (var siblings = Files.list(first.folder().getParent())) {
+            assertEquals(List.of(first.folder()), siblings.toList(), "nothing was moved aside");
+        }
+    }
+
+    @Test
+    void aConfigurationRefusedWhileLoadingCreatesAndAnnouncesNothing() {
+        Path output = tmp.resolve("not-yet");
+        String refused = yaml("").replace(tmp.resolve("results").toString(), output.toString())
+                .replace("  clusters: 3", "  clusters: 1\n  per-cluster: 3");
+        try (LogCapture log = new LogCapture()) {
+            assertThrows(ConfigException.class, () -> run(refused, false));
+            assertFalse(log.text().contains("runs into"), log.text());
+        }
+        assertFalse(Files.exists(output), "no results folder, not even its parent");
+    }
+
+    @Test
+    void tempFilesLeftByAKilledInvocationAreRemovedByTheNext() throws Exception {
+        ExperimentRunner.Outcome first = run(yaml(""), false);
+        long ended = endedPid();
+        Path leftover = Files.writeString(first.folder().resolve("runs").resolve(records(first.folder()).get(0).runId())
+                .resolve(".centroids.f32.pid" + ended + "-42.tmp"), "half written");
+        try (LogCapture log = new LogCapture()) {
+            run(yaml(""), false);
+            assertTrue(log.text().contains("Removed 1 temporary file(s) left in " + first.folder()
+                    + " by an interrupted invocation"), log.text());
+        }
+        assertFalse(Files.exists(leftover));
+    }
+
+    /** The pid of a process that has ended, as a killed invocation's would be. */
+    static long endedPid() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        return p.pid();
+    }
+
+    @Test
+    void aDiskThatFillsUpMidRunStopsStartingRunsNamesTheFileAndARerunResumes() throws IOException {
+        Registry registry = Guice.createInjector(new ExperimentsModule(), new TestComponents()).getInstance(Registry.class);
+        AtomicInteger fitted = new AtomicInteger();
+        // the first 3 records are written, then the disk is full; runs are counted as they reach their record
+        ExperimentRunner full = new ExperimentRunner(registry, dir -> record -> {
+            if (fitted.incrementAndGet() > 3) {
+                throw new UncheckedIOException("cannot append run " + record.runId() + " to " + dir.resolve("runs.jsonl"),
+                        new IOException("No space left on device"));
+            }
+            RunLog.in(dir).append(record);
+        });
+        String sweep = yaml("parallel-runs: 2\n");
+        WriteFailures.ResultsNotWrittenException e = assertThrows(WriteFailures.ResultsNotWrittenException.class,
+                () -> full.run(file(sweep), null, new ExperimentRunner.Options(false, false, false,
+                        new PrintStream(console, true, StandardCharsets.UTF_8))));
+        Path dir = tmp.resolve("results/blobs-sweep");
+        assertTrue(e.getMessage().matches("cannot append run [0-9a-f]{12} to " + java.util.regex.Pattern.quote(
+                dir.resolve("runs.jsonl").toString()) + ": No space left on device\\. Stopped starting runs: 3 of 12 recorded in this "
+                + "invocation; fix the folder or make room, then rerun the same command to resume"), e.getMessage());
+        assertTrue(fitted.get() <= 3 + 2, "no run starts once a record could not be written (" + fitted.get() + " reached their record)");
+        assertEquals(3, records(dir).size());
+
+        ExperimentRunner.Outcome resumed = run(sweep, false);
+        assertEquals(3, resumed.skipped());
+        assertEquals(9, resumed.ok());
     }
 }
