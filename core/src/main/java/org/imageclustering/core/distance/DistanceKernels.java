@@ -12,6 +12,9 @@ interface DistanceKernels {
     /** A short name for messages and tests: {@code "vector"} or {@code "scalar"}. */
     String name();
 
+    /** Floats per vector: the Vector API's preferred species', or the number of lanes the fallback emulates. */
+    int lanes();
+
     /**
      * Partial dot products of {@code m <= ROW_BLOCK} rows of {@code x} (at offsets {@code off})
      * with every centre of {@code cs}, into {@code acc[r * paddedK + c]} (the array holds

@@ -16,7 +16,10 @@ import org.imageclustering.core.Parallelism;
  *   <li>The nearest centre is the exact argmin, ties to the lowest index: near ties are compared
  *       with {@link #distance}.</li>
  *   <li>With or without the Vector API module ({@code --add-modules jdk.incubator.vector}) the
- *       results are the same; without it the kernel runs a slower scalar copy of its loops.</li>
+ *       results are the same bits; without it the kernel runs a slower scalar copy of its loops
+ *       and logs once how to enable the module ({@code -Dimageclustering.distance.scalar=true}
+ *       forces the copy). The package comment names the machines where the copy can only
+ *       estimate the lane count, and what may then differ.</li>
  * </ul>
  */
 public final class SquaredEuclidean {

@@ -23,21 +23,21 @@ import jdk.incubator.vector.VectorSpecies;
  * without the module never loads a Vector API class.
  */
 final class VectorKernels implements DistanceKernels {
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-    /** The preferred species' lane count, which {@link KernelLayout#LANES} takes when the module is present. */
-    static final int LANES = SPECIES.length();
+    private static final int LANES = SPECIES.length();
 
     VectorKernels() {
-        if (LANES != KernelLayout.LANES) {
-            throw new IllegalStateException("the kernel layout has " + KernelLayout.LANES
-                    + " lanes but the Vector API's preferred species has " + LANES);
-        }
     }
 
     @Override
     public String name() {
         return "vector";
+    }
+
+    @Override
+    public int lanes() {
+        return LANES;
     }
 
     /**

@@ -3,8 +3,11 @@
  * block to centre set, nearest centre. {@link org.imageclustering.core.distance.SquaredEuclidean}
  * is the front; {@link org.imageclustering.core.distance.Centers} and
  * {@link org.imageclustering.core.distance.RowBlocks} are the prepared operands; the inner loops
- * live behind one package-private interface, {@code DistanceKernels}, with the Vector API's SIMD
- * micro-kernels in {@code PackedMicroKernels} and {@code RowLaneMicroKernel}.
+ * live behind one package-private interface, {@code DistanceKernels}, chosen once by
+ * {@code KernelProvider}: the Vector API's ({@code VectorKernels}, with the SIMD micro-kernels in
+ * {@code PackedMicroKernels} and {@code RowLaneMicroKernel}) or the scalar fallback's
+ * ({@code ScalarKernels}). The front calls it once per block of rows or per few-pair call, through
+ * a {@code static final} field, so the JIT sees one implementation and inlines it.
  *
  * <h2>Two ways to compute a distance</h2>
  * <ul>
@@ -54,5 +57,47 @@
  * same order) and the chunk sums are added in chunk order from 0, so every value is bit-identical
  * to the packed kernel's. The rows whose nearest centre is clear are decided in vector form, each
  * lane doing the scalar rule's double operations in the same order.
+ *
+ * <h2>Without the Vector API module</h2>
+ * The SIMD kernels use the incubating Vector API, which a JVM provides only when started with
+ * {@code --add-modules jdk.incubator.vector}. {@code KernelProvider} looks for the module in the
+ * boot layer once, when the package is first used (as Lucene's {@code VectorizationProvider}
+ * does). When it is missing, no Vector API class is loaded (only {@code KernelProvider} names
+ * {@code VectorKernels}, by reflection, after the check), a warning says once how to enable the
+ * module (on the java command line, in {@code MAVEN_OPTS}, or in {@code .mvn/jvm.config}), and
+ * {@code ScalarKernels} runs instead. {@code -Dimageclustering.distance.scalar=true} forces the
+ * fallback with the module present (for tests and comparisons). The fallback is there for
+ * correctness, not speed: it computes one (row, centre) pair at a time with {@link
+ * java.lang.Math#fma}, several times slower than the SIMD kernels.
+ *
+ * <p>Its results are the SIMD kernels' bits:
+ * <ul>
+ *   <li>The block kernels' values ({@code assign...}, {@code block}, {@code nearest},
+ *       {@code squaredNorms}, {@code Centers.approximate}) do not depend on the lane count: the
+ *       fallback runs each pair's float FMA chain per chunk and adds the chunk sums in the same
+ *       order, so it gives the same distances, the same near ties, the same labels.</li>
+ *   <li>The row-lane screening: per row, the fallback does one lane's double operations, in the
+ *       same order ({@code Math.min} as the lane minimum), so it takes the same decisions.</li>
+ *   <li>The few-pair kernels ({@code upperBounds}, {@code approximateMany},
+ *       {@code Centers.upperBound}) sum lane-parallel chains, which depend on the lane count; the
+ *       fallback emulates the lanes (one float FMA chain per lane, the lanes summed in the same
+ *       fixed pairwise order, then the tail FMA'd onto that sum). With the module present it takes
+ *       the Vector API's lane count; without it, it estimates the count from HotSpot's flags
+ *       ({@code MaxVectorSize}, limited on x86 to 16 bytes below AVX2 and 32 on AVX2, as the JDK
+ *       limits its preferred shape; 8 lanes when the JVM does not say).</li>
+ * </ul>
+ * The estimate is the Vector API's count on x86 with AVX2, or AVX-512 with AVX512BW, and on
+ * 128-bit NEON; it can differ on AVX-512 without AVX512BW (where the JDK prefers 256 bits), on SVE,
+ * or on a JVM without HotSpot's flags. Then the fallback gives the bits the SIMD kernels would give
+ * on a machine with the estimated lane count, which differ from this machine's in three places:
+ * the few-pair values (each within {@code E} of the true value, so at most {@code 2E} apart; they
+ * serve only as rigorous bounds and to pick candidates for the exact comparison, so no label
+ * changes, only the counts of distances computed and of exact tie checks); the error factor
+ * {@code g} for some feature counts (the lane chain can be the longer one at 8 lanes or fewer,
+ * which changes only which near ties are compared exactly); and the row-lane step
+ * ({@code 4 x lanes}), to which k-means rounds its chunk length, so a fit whose chunks exceed
+ * 1,024 rows (large n with large k x d) can combine its float64 centroid sums in other groups and
+ * end with centroids that differ in their last bits, as fits on two machines with different vector
+ * widths do.
  */
 package org.imageclustering.core.distance;
