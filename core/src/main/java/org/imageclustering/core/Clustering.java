@@ -3,6 +3,7 @@ package org.imageclustering.core;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
  * The result of one fit: which cluster every row went to, the centres, and how the fit went.

@@ -91,6 +91,7 @@ class ExtendingExamplesTest {
         int exit = Main.run(props, false, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ExperimentsModule(), new MyComponents());
         String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(Main.BAD_CONFIGURATION, exit, message);
         assertTrue(message.contains(csv + " at byte ") && message.contains("line 11: expected a class and 16 pixels, found 3"),
                 message);
         assertEquals(1, message.lines().count(), message);

@@ -113,10 +113,14 @@ class ResultsFolderTest {
 
     @Test
     void aResultsFolderThatCannotBeCreatedIsOneMessageNamingThePathAndTheCause() throws IOException {
-        Path blocker = Files.writeString(tmp.resolve("blocker"), "a regular file where a folder should be");
-        Path f = config(blocker.toString(), "algorithms: [{algorithm: kmeans}]\nk: [2]\nseeds: [1]\nmetrics: [purity]\n");
+        // an output folder that is a file is refused during validation; inside the experiment's
+        // folder, a file where the runner makes a folder is only found when it writes
+        Path results = tmp.resolve("results");
+        Path blocker = Files.writeString(Files.createDirectories(results.resolve("shared")).resolve("logs"),
+                "a regular file where a folder should be");
+        Path f = config(results.toString(), "algorithms: [{algorithm: kmeans}]\nk: [2]\nseeds: [1]\nmetrics: [purity]\n");
         assertEquals(Main.RUN_FAILED, main("config", f.toString()));
-        assertEquals("error: cannot create the results folder " + blocker.resolve("shared/logs") + ": Not a directory\n", stderr());
+        assertEquals("error: cannot create the results folder " + blocker + ": File exists\n", stderr());
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class Comparison {
         }
         List<String> metrics = new ArrayList<>(Summaries.metricColumns(a.summaries()));
         metrics.retainAll(Summaries.metricColumns(b.summaries()));
-        metrics.removeIf(m -> !Metrics.isKnown(m.substring(m.indexOf('.') + 1)));
+        metrics.removeIf(m -> Metrics.isDetail(m.substring(m.indexOf('.') + 1)));
         List<PairedComparisons.Row> rows = PairedComparisons.compare(
                 PairedComparisons.sides(nameA + ": ", a.summaries(), a.records()),
                 PairedComparisons.sides(nameB + ": ", b.summaries(), b.records()), metrics);

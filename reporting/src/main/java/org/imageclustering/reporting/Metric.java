@@ -24,7 +24,9 @@ public interface Metric {
 
     /**
      * The score under {@code name} plus any facts a reader needs to trust it (silhouette adds the
-     * sample size it used as {@code name + "-sample-size"}), in a stable order.
+     * sample size it used as {@code name + "-sample-size"}), in a stable order. A fact is named
+     * {@code name + Metrics.DETAIL_SUFFIX}, so that summaries record it but do not summarise it
+     * as a score (see {@link Metrics#isDetail}).
      */
     default Map<String, Double> scoreWithDetails(String name, MetricInput input) {
         Map<String, Double> out = new LinkedHashMap<>();

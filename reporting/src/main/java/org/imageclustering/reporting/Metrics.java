@@ -91,6 +91,18 @@ public final class Metrics {
         return FACTORIES;
     }
 
+    /** How a fact recorded beside a score is named: {@code silhouette-sample-size}. */
+    public static final String DETAIL_SUFFIX = "-sample-size";
+
+    /**
+     * Whether the recorded value {@code name} is a fact about a score (a sample size) rather than a
+     * score. Every other recorded name is a score, including metrics bound from outside the
+     * built-in list, which are summarised like the built-in ones.
+     */
+    public static boolean isDetail(String name) {
+        return name.endsWith(DETAIL_SUFFIX) && !isKnown(name);
+    }
+
     /** Whether {@code name} is a metric of {@link #allNames()}. */
     public static boolean isKnown(String name) {
         return FACTORIES.containsKey(name);

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.imageclustering.loader.ImageShape;
 import org.imageclustering.reporting.metrics.Contingency;
 

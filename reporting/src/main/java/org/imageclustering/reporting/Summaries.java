@@ -115,7 +115,7 @@ public final class Summaries {
         for (RunRecord r : ok) {
             for (Map.Entry<String, Map<String, Double>> split : r.metrics().entrySet()) {
                 for (Map.Entry<String, Double> m : split.getValue().entrySet()) {
-                    if (!Metrics.isKnown(m.getKey())) {
+                    if (Metrics.isDetail(m.getKey())) {
                         continue; // a detail such as silhouette-sample-size: a fact about the run, not a score
                     }
                     values.computeIfAbsent(split.getKey() + "." + m.getKey(), x -> new ArrayList<>())

@@ -73,7 +73,7 @@ public final class SummaryTables {
         for (String c : Summaries.metricColumns(summaries)) {
             if (c.startsWith(split + ".")) {
                 String m = c.substring(split.length() + 1);
-                if (Metrics.isKnown(m)) {
+                if (!Metrics.isDetail(m)) {
                     out.add(m);
                 }
             }

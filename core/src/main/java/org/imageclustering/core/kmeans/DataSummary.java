@@ -2,7 +2,7 @@ package org.imageclustering.core.kmeans;
 
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
  * What every k-means run on one data matrix needs to know once: the kernel's squared row norms,

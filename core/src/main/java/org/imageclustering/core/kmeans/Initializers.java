@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Seeds;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
  * The starting-centre strategies of {@link Initialization}, each usable and testable alone.
@@ -141,7 +142,7 @@ public final class Initializers {
             for (int t = 0; t < trials; t++) {
                 candidates[t] = sampleCumulative(cumulative, rng);
             }
-            SquaredEuclidean.Centers cand = SquaredEuclidean.Centers.of(data.selectRows(candidates));
+            Centers cand = Centers.of(data.selectRows(candidates));
             double[] potentials = parallel.mapReduce(n, CHUNK, (s, e) -> {
                 double[] block = new double[(e - s) * trials];
                 SquaredEuclidean.block(data, norms, s, e, cand, block);
@@ -262,8 +263,8 @@ public final class Initializers {
         int[] labels = new int[m];
         float[] x = points.data();
         for (int it = 0; it < PARALLEL_REFINE_ITERATIONS; it++) {
-            SquaredEuclidean.assign(points, norms, null, 0, m, SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers)),
-                    labels, null, null, null);
+            SquaredEuclidean.assign(points, norms, 0, m, Centers.of(FloatMatrix.wrap(k, d, centers)),
+                    labels, null);
             double[] sums = new double[k * d];
             double[] mass = new double[k];
             for (int i = 0; i < m; i++) {
@@ -294,7 +295,7 @@ public final class Initializers {
     /** {@code out[i] = distance of row i to row rows[0]} (approximate kernel distance, clamped). */
     private static void distancesTo(FloatMatrix data, double[] norms, int[] rows, double[] out,
                                     Parallelism parallel) {
-        SquaredEuclidean.Centers one = SquaredEuclidean.Centers.of(data.selectRows(rows));
+        Centers one = Centers.of(data.selectRows(rows));
         parallel.forEach(data.rows(), CHUNK, (s, e) -> {
             double[] block = new double[e - s];
             SquaredEuclidean.block(data, norms, s, e, one, block);
@@ -305,7 +306,7 @@ public final class Initializers {
     /** Lowers {@code closest} and {@code nearest} with the new candidates (numbered from {@code firstIndex}). */
     private static void updateNearest(FloatMatrix data, double[] norms, int[] added, int firstIndex,
                                       double[] closest, int[] nearest, Parallelism parallel) {
-        SquaredEuclidean.Centers set = SquaredEuclidean.Centers.of(data.selectRows(added));
+        Centers set = Centers.of(data.selectRows(added));
         int a = added.length;
         parallel.forEach(data.rows(), CHUNK, (s, e) -> {
             double[] block = new double[(e - s) * a];

@@ -9,8 +9,10 @@ import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.IterationTrace;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
 import org.imageclustering.core.StopReason;
+import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.RowBlocks;
+import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
  * One k-means run from given starting centres, by Lloyd's iteration or Hamerly's or Elkan's bounded
@@ -81,7 +83,7 @@ final class LloydEngine {
     private final int chunk;
     private final int chunks;
     /** The data in row blocks, built by the first Lloyd run that uses them (see {@link #rowBlocks}). */
-    private SquaredEuclidean.RowBlocks rowBlocks;
+    private RowBlocks rowBlocks;
 
     LloydEngine(FloatMatrix data, DataSummary summary, KMeansOptions options, Parallelism parallel) {
         this.data = data;
@@ -108,7 +110,7 @@ final class LloydEngine {
      * iterations to repay the copy, and room for it (at most a quarter of the maximum heap); else null. The
      * kernel gives the same bits either way, so this changes the speed only.
      */
-    private SquaredEuclidean.RowBlocks rowBlocks(KMeansVariant variant) {
+    private RowBlocks rowBlocks(KMeansVariant variant) {
         if (variant != KMeansVariant.LLOYD || k > SquaredEuclidean.ROW_LANE_MAX_K
                 || options.maxIterations() < ROW_BLOCKS_MIN_ITERATIONS) {
             return null;
@@ -116,9 +118,9 @@ final class LloydEngine {
         if (rowBlocks == null) { // once per engine: restarts share it
             // A fixed share of the maximum heap, not of the free heap: that counts uncollected
             // garbage as used, which would make the choice (never the result) vary from fit to fit.
-            long bytes = SquaredEuclidean.RowBlocks.bytes(data);
+            long bytes = RowBlocks.bytes(data);
             if (bytes <= Runtime.getRuntime().maxMemory() / 4 && bytes / 4 < Integer.MAX_VALUE - 8) {
-                rowBlocks = SquaredEuclidean.RowBlocks.of(data, parallel);
+                rowBlocks = RowBlocks.of(data, parallel);
             }
         }
         return rowBlocks;
@@ -155,7 +157,7 @@ final class LloydEngine {
                     st.relocationSaved);
             relocations += relocated;
             double shift = updateCenters(centers, totals, counts, st.moved);
-            st.prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
+            st.prepared = Centers.of(FloatMatrix.wrap(k, d, centers));
             if (bounded) {
                 prepareBounds(st.prepared, st.moved, st.halfGap, st.largestMoves, st.halfCenterGap);
                 if (st.elkan) {
@@ -261,9 +263,9 @@ final class LloydEngine {
         /** Elkan: each centre's drift, the sum of its moves so far (see {@link #elkanChunk}). */
         final double[] drift;
         /** The current centres, packed for the kernel once per update. */
-        SquaredEuclidean.Centers prepared;
+        Centers prepared;
         /** Lloyd: the data in row blocks for the row-lane kernel, or null (see {@link #rowBlocks}). */
-        SquaredEuclidean.RowBlocks rowBlocks;
+        RowBlocks rowBlocks;
         long distances;
         long exactChecks;
         /** Per chunk, where the touch loop of {@link #elkanChunk} leaves its sum, so that the JIT keeps the loads. */
@@ -273,7 +275,7 @@ final class LloydEngine {
             this.elkan = variant == KMeansVariant.ELKAN;
             this.bounded = variant != KMeansVariant.LLOYD;
             this.centers = centers;
-            this.prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
+            this.prepared = Centers.of(FloatMatrix.wrap(k, d, centers));
             java.util.Arrays.fill(labels, -1);
             upper = bounded ? new double[n] : null;
             lower = bounded ? new double[n] : null;
@@ -289,18 +291,21 @@ final class LloydEngine {
          * chunk sums; returns how many rows changed.
          */
         long assignAll(boolean full) {
-            SquaredEuclidean.Centers prepared = this.prepared;
+            Centers prepared = this.prepared;
             double[] xNorms = summary.rowNorms();
             parallel.forEach(n, chunk, (s, e) -> {
                 int ch = s / chunk;
                 long dc;
                 long ex;
                 if (!bounded) {
-                    ex = SquaredEuclidean.assign(data, rowBlocks, xNorms, s, e, prepared, fresh, null);
+                    ex = rowBlocks == null ? SquaredEuclidean.assign(data, xNorms, s, e, prepared, fresh, null)
+                            : SquaredEuclidean.assignRowLanes(data, rowBlocks, xNorms, s, e, prepared, fresh, null);
                     dc = (long) (e - s) * k;
                 } else if (full) {
-                    ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, null, upper, lower,
-                            lowerAll, drift);
+                    ex = lowerAll == null
+                            ? SquaredEuclidean.assignWithBounds(data, xNorms, s, e, prepared, fresh, null, upper, lower)
+                            : SquaredEuclidean.assignWithCentreBounds(data, xNorms, s, e, prepared, fresh, null, upper,
+                                    lower, lowerAll, drift);
                     dc = (long) (e - s) * k;
                 } else if (elkan) {
                     long[] work = elkanChunk(s, e, prepared, this);
@@ -337,7 +342,7 @@ final class LloydEngine {
      * costs about what reading it does) the chunk sends its failing rows straight to the full
      * comparison. The choice only moves work: every label is the exact argmin either way.
      */
-    private long[] hamerlyChunk(int s, int e, SquaredEuclidean.Centers prepared, int[] labels, int[] fresh,
+    private long[] hamerlyChunk(int s, int e, Centers prepared, int[] labels, int[] fresh,
                                 double[] upper, double[] lower, int[] gather, double[] halfGap, double[] xNorms,
                                 double[] moved, double[] largestMoves, double[] tightenFailure, int ch) {
         int farIndex = (int) largestMoves[0];
@@ -377,7 +382,7 @@ final class LloydEngine {
         // Pass 3: the rest are compared with every centre.
         long ex = 0;
         if (full > s) {
-            ex = SquaredEuclidean.assign(data, xNorms, gather, s, full, prepared, fresh, null, upper, lower);
+            ex = SquaredEuclidean.assignRowsWithBounds(data, xNorms, gather, s, full, prepared, fresh, null, upper, lower);
             dc += (long) (full - s) * k;
         }
         return new long[] {dc, ex};
@@ -408,7 +413,7 @@ final class LloydEngine {
      * few-pair kernel. Either way the label is chosen by the kernel's exact rule, and every centre
      * not computed is provably farther than the own centre, so it is the exact argmin, as in Lloyd.
      */
-    private long[] elkanChunk(int s, int e, SquaredEuclidean.Centers prepared, State st) {
+    private long[] elkanChunk(int s, int e, Centers prepared, State st) {
         int[] labels = st.labels;
         int[] fresh = st.fresh;
         double[] upper = st.upper;
@@ -477,15 +482,15 @@ final class LloydEngine {
         double[] xNorms = summary.rowNorms();
         if (pairs * FEW_PAIR_COST > (long) (e - s) * k) {
             // Most rows are open (early iterations): the block kernel over the whole chunk is cheaper.
-            long ex = SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, fresh, null, upper, lower, lowerAll,
-                    drift);
+            long ex = SquaredEuclidean.assignWithCentreBounds(data, xNorms, s, e, prepared, fresh, null, upper, lower,
+                    lowerAll, drift);
             return new long[] {(long) (e - s) * k, ex};
         }
         if (pairs * FEW_PAIR_COST * REFRESH_WEIGHT >= (long) (m - s) * k) {
             // The open rows against every centre by the block kernel: every bound of those rows
             // becomes tight, so fewer of them fail again in the next iterations.
-            long ex = SquaredEuclidean.assign(data, xNorms, gather, s, m, prepared, fresh, null, upper, lower, lowerAll,
-                    drift);
+            long ex = SquaredEuclidean.assignRowsWithCentreBounds(data, xNorms, gather, s, m, prepared, fresh, null, upper,
+                    lower, lowerAll, drift);
             return new long[] {(long) (m - s) * k, ex};
         }
         // Few rivals among many centres: each open row is read once, its own centre and every
@@ -535,7 +540,7 @@ final class LloydEngine {
      * those within the kernel's error bound of the best are re-compared exactly (counted in
      * {@code exactChecks[0]}). Returns the winner's position in {@code candidates}.
      */
-    private int nearestCandidate(int i, SquaredEuclidean.Centers prepared, int[] candidates, int count,
+    private int nearestCandidate(int i, Centers prepared, int[] candidates, int count,
                                  double[] approx, float[] lanes, long[] exactChecks) {
         java.util.Arrays.sort(candidates, 0, count);
         double nx = summary.rowNorms()[i];
@@ -784,7 +789,7 @@ final class LloydEngine {
      * bounds with it during the next assignment pass), and half the gap from each centre to the
      * nearest other centre; for Elkan also half the gap between every two centres.
      */
-    private void prepareBounds(SquaredEuclidean.Centers prepared, double[] moved, double[] halfGap,
+    private void prepareBounds(Centers prepared, double[] moved, double[] halfGap,
                                double[] largestMoves, double[] halfCenterGap) {
         int far = 0;
         for (int c = 1; c < k; c++) {

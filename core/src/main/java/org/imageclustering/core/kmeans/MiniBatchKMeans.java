@@ -14,8 +14,9 @@ import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.IterationTrace;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Seeds;
-import org.imageclustering.core.SquaredEuclidean;
 import org.imageclustering.core.StopReason;
+import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
  * Mini-batch k-means (Sculley, Web-scale k-means clustering, WWW 2010): each step assigns a random
@@ -120,10 +121,10 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
                 reassign = true;
                 sinceReassign = 0;
             }
-            SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, centers));
+            Centers prepared = Centers.of(FloatMatrix.wrap(k, d, centers));
             // Rows may repeat within a batch; each row's label and distance depend only on the row.
             parallel.forEach(batch, ASSIGN_CHUNK, (s, e) ->
-                    SquaredEuclidean.assign(data, xNorms, batchRows, s, e, prepared, batchLabels, batchDist, null, null));
+                    SquaredEuclidean.assignRows(data, xNorms, batchRows, s, e, prepared, batchLabels, batchDist));
             double batchInertia = 0;
             Arrays.fill(sums, 0);
             Arrays.fill(members, 0);
@@ -195,10 +196,9 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
             }
         }
         float[] means = centers;
-        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, means));
+        Centers prepared = Centers.of(FloatMatrix.wrap(k, d, means));
         int[] labels = new int[n];
-        parallel.forEach(n, 2048, (s, e) ->
-                SquaredEuclidean.assign(data, xNorms, null, s, e, prepared, labels, null, null, null));
+        parallel.forEach(n, 2048, (s, e) -> SquaredEuclidean.assign(data, xNorms, s, e, prepared, labels, null));
         int[] sizes = moveToMeans(x, d, labels, means);
         double distortion = parallel.mapReduce(n, 2048, (s, e) -> {
             double sum = 0;
@@ -318,12 +318,12 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
     }
 
     private static double inertia(FloatMatrix points, double[] norms, FloatMatrix centers, Parallelism parallel) {
-        SquaredEuclidean.Centers prepared = SquaredEuclidean.Centers.of(centers);
+        Centers prepared = Centers.of(centers);
         int m = points.rows();
         int[] labels = new int[m];
         double[] dist = new double[m];
         return parallel.mapReduce(m, 1024, (s, e) -> {
-            SquaredEuclidean.assign(points, norms, null, s, e, prepared, labels, dist, null, null);
+            SquaredEuclidean.assign(points, norms, s, e, prepared, labels, dist);
             double sum = 0;
             for (int i = s; i < e; i++) {
                 sum += dist[i];

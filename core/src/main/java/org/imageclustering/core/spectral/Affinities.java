@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Seeds;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.imageclustering.core.spectral.SpectralOptions.KnnWeights;
 
 /**

@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
  * Exact k nearest neighbours of every row among the other rows, by brute force over symmetric tile
@@ -20,7 +21,7 @@ import org.imageclustering.core.SquaredEuclidean;
  * <p>The rows are cut into fixed tiles of {@value #TILE} and only tile pairs {@code (a, b)} with
  * {@code a <= b} are computed, each distance once and offered to both of its rows: half the
  * arithmetic of the naive scan. Pairs run column tile by column tile, so that tile b is packed for
- * the kernel once ({@link SquaredEuclidean.Centers}, which computes the tile's squared norms; the
+ * the kernel once ({@link Centers}, which computes the tile's squared norms; the
  * row side's come from one pass over all rows) and serves its {@code b + 1} pairs while it is hot
  * in cache; the rows of tile a are read in place.
  * A pair's distances are then scanned once, row by row, against two thresholds per value: its row's
@@ -104,7 +105,7 @@ public final class NearestNeighbors {
             for (int p = s; p < e; p++) {
                 int a = pairA[p];
                 int b = pairB[p];
-                SquaredEuclidean.Centers columns = packed.acquire(b);
+                Centers columns = packed.acquire(b);
                 w.pair(x, norms, a, b, columns, bestD, bestI, locks[a], locks[b]);
                 packed.release(b);
             }
@@ -118,24 +119,24 @@ public final class NearestNeighbors {
      */
     private static final class PackedTiles {
         private final FloatMatrix x;
-        private final SquaredEuclidean.Centers[] tiles;
+        private final Centers[] tiles;
         private final int[] pending;
 
         PackedTiles(FloatMatrix x, int count) {
             this.x = x;
-            this.tiles = new SquaredEuclidean.Centers[count];
+            this.tiles = new Centers[count];
             this.pending = new int[count];
             for (int b = 0; b < count; b++) {
                 pending[b] = b + 1;
             }
         }
 
-        synchronized SquaredEuclidean.Centers acquire(int b) {
+        synchronized Centers acquire(int b) {
             if (tiles[b] == null) {
                 int d = x.cols();
                 int s = b * TILE;
                 int e = Math.min(x.rows(), s + TILE);
-                tiles[b] = SquaredEuclidean.Centers.of(
+                tiles[b] = Centers.of(
                         FloatMatrix.wrap(e - s, d, Arrays.copyOfRange(x.data(), s * d, e * d)));
             }
             return tiles[b];
@@ -167,7 +168,7 @@ public final class NearestNeighbors {
          * Computes tile pair {@code (a, b)} and offers every distance to both of its rows; on the
          * diagonal only {@code i < j} is used, so each pair's value serves both of its rows once.
          */
-        void pair(FloatMatrix x, double[] norms, int a, int b, SquaredEuclidean.Centers columns,
+        void pair(FloatMatrix x, double[] norms, int a, int b, Centers columns,
                   double[] bestD, int[] bestI, Object lockA, Object lockB) {
             int n = x.rows();
             int baseA = a * TILE;

@@ -3,7 +3,7 @@ package org.imageclustering.core.spectral;
 import java.util.List;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
  * Nystrom approximation of the normalised RBF affinity's leading eigenvectors from {@code m}

@@ -475,7 +475,7 @@ public final class SpectralClustering implements ClusteringAlgorithm {
         }
         double distortion = 0;
         for (int i = 0; i < n; i++) {
-            distortion += org.imageclustering.core.SquaredEuclidean.distance(x, i * d, centroids, labels[i] * d, d);
+            distortion += org.imageclustering.core.distance.SquaredEuclidean.distance(x, i * d, centroids, labels[i] * d, d);
         }
         diag.put("empty_clusters", empty);
         return new Clustering(labels, FloatMatrix.wrap(k, d, centroids), sizes, distortion, iterations, reason,

@@ -4,7 +4,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,7 +38,7 @@ public class KernelBench {
 
     private FloatMatrix x;
     private double[] norms;
-    private SquaredEuclidean.Centers centers;
+    private Centers centers;
     private int[] labels;
     private double[] dist;
 
@@ -57,14 +58,14 @@ public class KernelBench {
         }
         x = FloatMatrix.wrap(ROWS, d, xs);
         norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
-        centers = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, cs));
+        centers = Centers.of(FloatMatrix.wrap(k, d, cs));
         labels = new int[ROWS];
         dist = new double[ROWS];
     }
 
     @Benchmark
     public int[] simdBlockAssign() {
-        SquaredEuclidean.assign(x, norms, null, 0, ROWS, centers, labels, dist, null, null);
+        SquaredEuclidean.assign(x, norms, 0, ROWS, centers, labels, dist);
         return labels;
     }
 

@@ -5,14 +5,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.RowBlocks;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.imageclustering.core.kmeans.Initializers;
 
 /**
  * Lloyd's assignment pass at small K with and without the row-lane kernel: Fashion-MNIST train, the
  * k-means++ start of the side-by-side harness (seed 42), chunks of 1,024 rows; prints the median
- * of 30 passes of {@link SquaredEuclidean#assign(FloatMatrix, SquaredEuclidean.RowBlocks,
- * double[], int, int, SquaredEuclidean.Centers, int[], double[])} without and with row blocks, the
+ * of 30 passes of {@link SquaredEuclidean#assign} and {@link
+ * SquaredEuclidean#assignRowLanes} (without and with row blocks), the
  * one-off cost of the copy, and how many labels and distances differ in bits (must be 0). Usage:
  * {@code java --add-modules jdk.incubator.vector -cp core/target/classes:core/target/test-classes
  * org.imageclustering.core.bench.RowLanesKernelBench <fashion-mnist-folder> [k=10] [rows=60000]
@@ -38,10 +40,10 @@ public final class RowLanesKernelBench {
         try (Parallelism p = Parallelism.of(threads)) {
             // the start is seeded from all rows, so that it does not depend on how many are timed
             FloatMatrix start = Initializers.kMeansPlusPlus(all, k, 42, p);
-            SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(start);
+            Centers centers = Centers.of(start);
             double[] norms = SquaredEuclidean.squaredNorms(x, p);
             long c0 = System.nanoTime();
-            SquaredEuclidean.RowBlocks blocks = SquaredEuclidean.RowBlocks.of(x, p);
+            RowBlocks blocks = RowBlocks.of(x, p);
             double copyMs = (System.nanoTime() - c0) / 1e6;
             int[] packedLabels = new int[n];
             double[] packedDist = new double[n];
@@ -52,13 +54,13 @@ public final class RowLanesKernelBench {
             for (int rep = 0; rep < PASSES; rep++) {
                 long t0 = System.nanoTime();
                 for (int again = 0; again < repeats; again++) {
-                    p.forEach(n, CHUNK_ROWS, (s, e) -> SquaredEuclidean.assign(x, null, norms, s, e, centers, packedLabels,
+                    p.forEach(n, CHUNK_ROWS, (s, e) -> SquaredEuclidean.assign(x, norms, s, e, centers, packedLabels,
                             packedDist));
                 }
                 packedMs[rep] = (System.nanoTime() - t0) / 1e6 / repeats;
                 t0 = System.nanoTime();
                 for (int again = 0; again < repeats; again++) {
-                    p.forEach(n, CHUNK_ROWS, (s, e) -> SquaredEuclidean.assign(x, blocks, norms, s, e, centers, laneLabels,
+                    p.forEach(n, CHUNK_ROWS, (s, e) -> SquaredEuclidean.assignRowLanes(x, blocks, norms, s, e, centers, laneLabels,
                             laneDist));
                 }
                 laneMs[rep] = (System.nanoTime() - t0) / 1e6 / repeats;

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.imageclustering.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 

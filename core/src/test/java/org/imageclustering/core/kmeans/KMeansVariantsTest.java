@@ -10,7 +10,7 @@ import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.imageclustering.core.StopReason;
 import org.imageclustering.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.imageclustering.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class NearestNeighborsTest {
         FloatMatrix x = FloatMatrix.wrap(n, d, v);
         double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
         double[] all = new double[n * n];
-        SquaredEuclidean.block(x, norms, 0, n, SquaredEuclidean.Centers.of(x), all);
+        SquaredEuclidean.block(x, norms, 0, n, Centers.of(x), all);
         NearestNeighbors.Result r = NearestNeighbors.of(x, k, Parallelism.sequential());
         for (int i = 0; i < n; i++) {
             final int row = i;

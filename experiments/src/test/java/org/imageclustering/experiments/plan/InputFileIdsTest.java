@@ -95,7 +95,7 @@ class InputFileIdsTest {
                 seeds: [1]
                 """));
         assertFalse(plan.runs().get(0).resolvedConfig().containsKey("file-sha256"));
-        assertEquals("f13697281fa2", plan.runs().get(0).runId(), "the quick start's first run id, as the README quotes it");
+        assertEquals("30d54b8f5e22", plan.runs().get(0).runId(), "the quick start's first run id, as the README quotes it");
     }
 
     @Test

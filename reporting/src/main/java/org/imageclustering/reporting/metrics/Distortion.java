@@ -1,7 +1,7 @@
 package org.imageclustering.reporting.metrics;
 
 import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.imageclustering.reporting.Metric;
 import org.imageclustering.reporting.MetricInput;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Seeds;
-import org.imageclustering.core.SquaredEuclidean;
+import org.imageclustering.core.distance.SquaredEuclidean;
 import org.imageclustering.reporting.Metric;
 import org.imageclustering.reporting.MetricInput;
 

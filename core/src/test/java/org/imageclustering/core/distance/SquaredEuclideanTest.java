@@ -1,10 +1,12 @@
-package org.imageclustering.core;
+package org.imageclustering.core.distance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.Parallelism;
 import org.junit.jupiter.api.Test;
 
 class SquaredEuclideanTest {
@@ -53,7 +55,7 @@ class SquaredEuclideanTest {
         // Large offset, small spread: ||x||^2 dwarfs the distance, the worst case for the expansion.
         FloatMatrix x = random(40, 784, 3, 0.01, 100);
         FloatMatrix c = random(6, 784, 4, 0.01, 100);
-        SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(c);
+        Centers centers = Centers.of(c);
         double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
         float[] lanes = SquaredEuclidean.lanesBuffer();
         for (int i = 0; i < x.rows(); i++) {
@@ -99,13 +101,13 @@ class SquaredEuclideanTest {
     void blockKernelAndSingleDistanceGiveTheSameBits() {
         FloatMatrix x = random(45, 700, 9, 1, 0.3);
         FloatMatrix c = random(120, 700, 10, 1, 0.3); // 120 x 700 > one tile: exercises feature tiling
-        SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(c);
+        Centers centers = Centers.of(c);
         double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
         double[] block = new double[45 * 120];
         SquaredEuclidean.block(x, norms, 0, 45, centers, block);
         int[] labels = new int[45];
         double[] dist = new double[45];
-        SquaredEuclidean.assign(x, norms, null, 0, 45, centers, labels, dist, null, null);
+        SquaredEuclidean.assign(x, norms, 0, 45, centers, labels, dist);
         float[] lanes = SquaredEuclidean.lanesBuffer();
         for (int i = 0; i < 45; i++) {
             for (int j = 0; j < 120; j++) {
@@ -122,8 +124,8 @@ class SquaredEuclideanTest {
         FloatMatrix x = random(31, 3072, 21, 1, 0.5);
         FloatMatrix c = random(101, 3072, 22, 1, 0.5);
         int[] some = {3, 40, 64, 65, 66, 99, 100};
-        SquaredEuclidean.Centers all = SquaredEuclidean.Centers.of(c);
-        SquaredEuclidean.Centers few = SquaredEuclidean.Centers.of(c.selectRows(some));
+        Centers all = Centers.of(c);
+        Centers few = Centers.of(c.selectRows(some));
         double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
         double[] wide = new double[31 * 101];
         SquaredEuclidean.block(x, norms, 0, 31, all, wide);
@@ -141,7 +143,7 @@ class SquaredEuclideanTest {
     void batchedUpperBoundsEqualTheSinglePairComputation() {
         FloatMatrix x = random(23, 3072, 13, 1, 0.5);
         FloatMatrix c = random(101, 3072, 14, 1, 0.5); // tiled: 101 x 3072 exceeds one tile
-        SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(c);
+        Centers centers = Centers.of(c);
         double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
         int[] rows = new int[23];
         int[] own = new int[23];
@@ -167,7 +169,7 @@ class SquaredEuclideanTest {
         int[] labels = new int[64];
         double[] upper = new double[64];
         double[] lower = new double[64];
-        SquaredEuclidean.assign(x, norms, null, 0, 64, SquaredEuclidean.Centers.of(c), labels, null, upper, lower);
+        SquaredEuclidean.assignWithBounds(x, norms, 0, 64, Centers.of(c), labels, null, upper, lower);
         for (int i = 0; i < 64; i++) {
             assertTrue(upper[i] >= Math.sqrt(SquaredEuclidean.distance(x, i, c, labels[i])));
             for (int j = 0; j < 9; j++) {
@@ -188,23 +190,23 @@ class SquaredEuclideanTest {
             FloatMatrix x = random(n, d, d, 1, 0.5);
             System.arraycopy(x.data(), 0, x.data(), 7 * d, d); // row 7 = row 0
             double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
-            SquaredEuclidean.RowBlocks blocks;
+            RowBlocks blocks;
             try (Parallelism p = Parallelism.of(2)) {
-                blocks = SquaredEuclidean.RowBlocks.of(x, p);
+                blocks = RowBlocks.of(x, p);
             }
             for (int k = 1; k <= SquaredEuclidean.ROW_LANE_MAX_K; k++) {
                 float[] c = new float[k * d];
                 for (int j = 0; j < k; j++) { // centres are data rows: exact zeros and ties
                     System.arraycopy(x.data(), (j * 13) * d, c, j * d, d);
                 }
-                SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(FloatMatrix.wrap(k, d, c));
+                Centers centers = Centers.of(FloatMatrix.wrap(k, d, c));
                 int start = SquaredEuclidean.ROW_LANE_STEP;
                 int[] packedLabels = new int[n];
                 double[] packedDist = new double[n];
-                SquaredEuclidean.assign(x, null, norms, start, n, centers, packedLabels, packedDist);
+                SquaredEuclidean.assign(x, norms, start, n, centers, packedLabels, packedDist);
                 int[] laneLabels = new int[n];
                 double[] laneDist = new double[n];
-                SquaredEuclidean.assign(x, blocks, norms, start, n, centers, laneLabels, laneDist);
+                SquaredEuclidean.assignRowLanes(x, blocks, norms, start, n, centers, laneLabels, laneDist);
                 for (int i = start; i < n; i++) {
                     assertEquals(packedLabels[i], laneLabels[i], "label of row " + i + ", d=" + d + ", k=" + k);
                     assertEquals(Double.doubleToLongBits(packedDist[i]), Double.doubleToLongBits(laneDist[i]),
@@ -224,10 +226,10 @@ class SquaredEuclideanTest {
         FloatMatrix x = random(n, d, 11, 0.01, 100);
         FloatMatrix c = random(7, d, 12, 0.01, 100);
         double[] norms = SquaredEuclidean.squaredNorms(x, Parallelism.sequential());
-        SquaredEuclidean.RowBlocks blocks = SquaredEuclidean.RowBlocks.of(x, Parallelism.sequential());
+        RowBlocks blocks = RowBlocks.of(x, Parallelism.sequential());
         int[] labels = new int[n];
         double[] dist = new double[n];
-        SquaredEuclidean.assign(x, blocks, norms, 0, n, SquaredEuclidean.Centers.of(c), labels, dist);
+        SquaredEuclidean.assignRowLanes(x, blocks, norms, 0, n, Centers.of(c), labels, dist);
         int notFirst = 0;
         for (int i = 0; i < n; i++) {
             assertEquals(exactArgmin(x, i, c), labels[i], "row " + i);
@@ -239,15 +241,15 @@ class SquaredEuclideanTest {
     @Test
     void rowBlocksOfAnotherMatrixAreRejected() {
         FloatMatrix x = random(10, 4, 1, 1, 0);
-        SquaredEuclidean.RowBlocks blocks = SquaredEuclidean.RowBlocks.of(random(11, 4, 2, 1, 0), Parallelism.sequential());
-        SquaredEuclidean.Centers centers = SquaredEuclidean.Centers.of(random(2, 4, 3, 1, 0));
+        RowBlocks blocks = RowBlocks.of(random(11, 4, 2, 1, 0), Parallelism.sequential());
+        Centers centers = Centers.of(random(2, 4, 3, 1, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SquaredEuclidean.assign(x, blocks, new double[10], 0, 10, centers, new int[10], null));
+                () -> SquaredEuclidean.assignRowLanes(x, blocks, new double[10], 0, 10, centers, new int[10], null));
         assertTrue(e.getMessage().contains("another matrix"), e.getMessage());
         FloatMatrix sameValues = FloatMatrix.wrap(10, 4, x.data().clone());
-        SquaredEuclidean.RowBlocks ofX = SquaredEuclidean.RowBlocks.of(x, Parallelism.sequential());
+        RowBlocks ofX = RowBlocks.of(x, Parallelism.sequential());
         assertThrows(IllegalArgumentException.class,
-                () -> SquaredEuclidean.assign(sameValues, ofX, new double[10], 0, 10, centers, new int[10], null));
-        assertEquals(4L * SquaredEuclidean.ROW_LANE_STEP * 4, SquaredEuclidean.RowBlocks.bytes(x), "10 rows padded to one step");
+                () -> SquaredEuclidean.assignRowLanes(sameValues, ofX, new double[10], 0, 10, centers, new int[10], null));
+        assertEquals(4L * SquaredEuclidean.ROW_LANE_STEP * 4, RowBlocks.bytes(x), "10 rows padded to one step");
     }
 }
