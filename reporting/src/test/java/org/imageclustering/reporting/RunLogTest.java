@@ -29,6 +29,18 @@ class RunLogTest {
                 Map.of("relocations", 0), 12, Map.of("labels-train", "runs/" + id + "/labels-train.i32"));
     }
 
+    /** {@code r} with one parameter, so that the JSON's order is fixed. */
+    static RunRecord oneParameter(RunRecord r) {
+        return new RunRecord(r.runId(), r.experiment(), r.dataset(), r.transforms(), r.algorithm(), Map.of("init", "k-means++"),
+                r.k(), r.seed(), r.seedIndex(), r.status(), r.error(), r.metrics(), r.iterations(), r.stopReason(), r.trace(),
+                r.diagnostics(), r.fitMillis(), r.artifacts());
+    }
+
+    static RunRecord failedRecord(String id, String error) {
+        return new RunRecord(id, "exp", "blobs", "", "kmeans", Map.of("init", "k-means++"), 3, 100, 0, RunRecord.FAILED,
+                error, Map.of(), 0, null, List.of(), Map.of(), 0, Map.of());
+    }
+
     @Test
     void appendedRecordsReadBackEqualIncludingNaNAndTrace() {
         RunLog log = RunLog.in(dir);
@@ -94,5 +106,42 @@ class RunLogTest {
         log.append(ok);
         assertEquals(List.of("r2", "r1"), log.readLatest().stream().map(RunRecord::runId).toList());
         assertTrue(log.readLatest().get(1).ok());
+    }
+
+    @Test
+    void recordsAreWrittenWithTheseFieldsInThisOrder() {
+        assertEquals("{\"runId\":\"r1\",\"experiment\":\"exp\",\"dataset\":\"blobs\",\"transforms\":\"\",\"algorithm\":\"kmeans\","
+                + "\"parameters\":{\"init\":\"k-means++\"},\"k\":3,\"seed\":100,\"seedIndex\":0,\"status\":\"ok\",\"error\":null,"
+                + "\"metrics\":{\"train\":{\"distortion\":1234.5,\"purity\":0.5,\"silhouette\":\"NaN\"}},\"iterations\":4,"
+                + "\"stopReason\":\"NO_REASSIGNMENT\",\"trace\":[{\"iteration\":1,\"distortion\":2000.25,\"reassignments\":10,"
+                + "\"centerShift\":0.5,\"nanos\":1000},{\"iteration\":2,\"distortion\":1234.5,\"reassignments\":0,\"centerShift\":0.0,"
+                + "\"nanos\":900}],\"diagnostics\":{\"relocations\":0},\"fitMillis\":12,"
+                + "\"artifacts\":{\"labels-train\":\"runs/r1/labels-train.i32\"}}", RunLog.toJson(oneParameter(record("r1", 0, 0.5))));
+        assertEquals("{\"runId\":\"r1\",\"experiment\":\"exp\",\"dataset\":\"blobs\",\"transforms\":\"\",\"algorithm\":\"kmeans\","
+                + "\"parameters\":{\"init\":\"k-means++\"},\"k\":3,\"seed\":100,\"seedIndex\":0,\"status\":\"failed\",\"error\":\"boom\","
+                + "\"metrics\":{},\"iterations\":0,\"stopReason\":null,\"trace\":[],\"diagnostics\":{},\"fitMillis\":0,\"artifacts\":{}}", RunLog.toJson(failedRecord("r1", "boom")));
+    }
+
+    @Test
+    void aRecordReadBackIsWrittenAgainByteForByte() throws Exception {
+        for (RunRecord r : List.of(record("r1", 0, 0.5), failedRecord("r2", "boom"))) {
+            String line = RunLog.toJson(r);
+            assertEquals(line, RunLog.toJson(RunLog.fromJson(line)));
+        }
+    }
+
+    @Test
+    void linesThatAreNotRecordsAreSkippedSayingWhy() throws Exception {
+        RunLog log = RunLog.in(dir);
+        Files.writeString(log.file(), "{}\n{\"runId\":\"x\"}\n{\"runId\":\"x\",\"status\":\"ok\",\"k\":\"ten\"}\n[1]\n");
+        assertEquals(List.of(
+                " line 1: skipped, not a run record (Cannot construct instance of `org.imageclustering.reporting.RunRecord`, "
+                        + "problem: runId); that run counts as not run",
+                " line 2: skipped, not a run record (Cannot construct instance of `org.imageclustering.reporting.RunRecord`, "
+                        + "problem: status); that run counts as not run",
+                " line 3: skipped, not a run record (Cannot deserialize value of type `int` from String \"ten\": not a valid "
+                        + "`int` value); that run counts as not run",
+                " line 4: skipped, not a run record (Cannot deserialize value of type `org.imageclustering.reporting.RunRecord` "
+                        + "from Array value (token `JsonToken.START_ARRAY`)); that run counts as not run"), log.read().skipped().stream().map(m -> m.substring(log.file().toString().length())).toList());
     }
 }
