@@ -72,7 +72,7 @@ class KillAndResumeTest {
 
     private static org.imageclustering.experiments.spec.Catalog catalog() {
         return com.google.inject.Guice.createInjector(new ExperimentsModule(),
-                new org.imageclustering.experiments.testing.TestComponents()).getInstance(Registry.class).catalog();
+                new org.imageclustering.experiments.testing.TestComponents()).getInstance(org.imageclustering.experiments.run.Registry.class).catalog();
     }
 
     private static Process start(Path config, Path log) throws IOException {

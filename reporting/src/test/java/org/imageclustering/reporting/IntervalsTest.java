@@ -48,8 +48,9 @@ class IntervalsTest {
             }
             train.put("distortion", s == 2 ? 900.0 : 1.0);
             train.put("davies-bouldin", s == 2 ? 5.0 : 0.01);
-            records.add(new RunRecord("r" + s, "e", "d", "", "kmeans", Map.of(), 3, s, s, RunRecord.OK, null,
-                    Map.of("train", train), 1, "NO_REASSIGNMENT", null, null, 1, null));
+            records.add(RunRecord.ok(new RunRecord.Setup("r" + s, "e", new RunRecord.Configuration("d", "", "kmeans",
+                    Map.of(), 3), s, s), Map.of("train", train), new RunRecord.Fit(1, "NO_REASSIGNMENT", null, null,
+                    1), null));
         }
         ConfigurationSummary c = Summaries.summarize(records, null).get(0);
         for (String m : List.of("purity", "accuracy", "nmi", "ari", "homogeneity", "completeness", "v-measure",

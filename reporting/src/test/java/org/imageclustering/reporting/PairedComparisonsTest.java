@@ -32,9 +32,10 @@ class PairedComparisonsTest {
             }
             train.put("nmi", 0.5 + 0.01 * s * s + 0.001 * scale);
             train.put("ari", 0.4 + 0.02 * s + 0.003 * s * s * scale);
-            out.add(new RunRecord(experiment + transforms + s, experiment, "fashion-mnist", transforms, "kmeans",
-                    Map.of(), 10, s, s, RunRecord.OK, null, Map.of("train", train), 1, "NO_REASSIGNMENT", null,
-                    Map.of("train_rows", 2000, "features", features), 1, null));
+            out.add(RunRecord.ok(new RunRecord.Setup(experiment + transforms + s, experiment,
+                    new RunRecord.Configuration("fashion-mnist", transforms, "kmeans", Map.of(), 10), s, s),
+                    Map.of("train", train), new RunRecord.Fit(1, "NO_REASSIGNMENT", null, Map.of("train_rows", 2000,
+                    "features", features), 1), null));
         }
         return out;
     }
@@ -56,9 +57,9 @@ class PairedComparisonsTest {
 
         // Two configurations on the same feature set are compared on every metric.
         List<RunRecord> same = new ArrayList<>(runs("e", "pca50", 50, 1.0));
-        same.addAll(runs("f", "pca50", 50, 0.4).stream().map(r -> new RunRecord(r.runId(), r.experiment(), r.dataset(),
-                r.transforms(), "minibatch", r.parameters(), r.k(), r.seed(), r.seedIndex(), r.status(), r.error(),
-                r.metrics(), r.iterations(), r.stopReason(), r.trace(), r.diagnostics(), r.fitMillis(), r.artifacts()))
+        same.addAll(runs("f", "pca50", 50, 0.4).stream().map(r -> new RunRecord(new RunRecord.Setup(r.runId(),
+                r.experiment(), new RunRecord.Configuration(r.dataset(), r.transforms(), "minibatch", r.parameters(),
+                r.k()), r.seed(), r.seedIndex()), r.status(), r.error(), r.metrics(), r.fit(), r.artifacts()))
                 .toList());
         var sameSides = PairedComparisons.sides("", Summaries.summarize(same, null), same);
         assertEquals(all, metricsCompared(PairedComparisons.compare(sameSides, sameSides,
@@ -113,9 +114,9 @@ class PairedComparisonsTest {
         for (RunRecord r : a) {
             Map<String, Double> shifted = new LinkedHashMap<>();
             r.metrics().get("train").forEach((m, v) -> shifted.put(m, v + 0.05));
-            b.add(new RunRecord(r.runId() + "b", "e", r.dataset(), r.transforms(), "spectral", Map.of(), r.k(), r.seed(),
-                    r.seedIndex(), RunRecord.OK, null, Map.of("train", shifted), 1, "NO_REASSIGNMENT", null,
-                    r.diagnostics(), 1, null));
+            b.add(RunRecord.ok(new RunRecord.Setup(r.runId() + "b", "e", new RunRecord.Configuration(r.dataset(),
+                    r.transforms(), "spectral", Map.of(), r.k()), r.seed(), r.seedIndex()), Map.of("train", shifted),
+                    new RunRecord.Fit(1, "NO_REASSIGNMENT", null, r.diagnostics(), 1), null));
         }
         List<RunRecord> all = new ArrayList<>(a);
         all.addAll(b);

@@ -67,9 +67,10 @@ public final class ReportDemo {
                         files.put(RunArtifacts.labelsKey("test"), artifacts.writeLabels(runId, "test", predicted));
                         files.put(RunArtifacts.contingencyKey("test"), artifacts.writeContingency(runId, "test",
                                 te.labels(), predicted, k, te.classNames()));
-                        log.append(new RunRecord(runId, "report-demo", "fashion-mnist-sample", features, "kmeans-k++",
-                                Map.of("init", "k-means++"), k, seed, s, RunRecord.OK, null, metrics, c.iterations(),
-                                c.stopReason().name(), c.trace(), c.diagnostics(), millis, files));
+                        log.append(RunRecord.ok(new RunRecord.Setup(runId, "report-demo",
+                                new RunRecord.Configuration("fashion-mnist-sample", features, "kmeans-k++",
+                                Map.of("init", "k-means++"), k), seed, s), metrics, new RunRecord.Fit(c.iterations(),
+                                c.stopReason().name(), c.trace(), c.diagnostics(), millis), files));
                     }
                 }
             }

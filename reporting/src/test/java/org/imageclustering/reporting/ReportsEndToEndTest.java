@@ -49,9 +49,10 @@ class ReportsEndToEndTest {
                         classNames, c.centroids(), x, shape);
                 Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
                 metrics.put("train", train);
-                log.append(new RunRecord(runId, "blobs-demo", "blobs", "", algorithmName, Map.of("restarts", restarts),
-                        k, seed, s, RunRecord.OK, null, metrics, c.iterations(), c.stopReason().name(),
-                        new ArrayList<>(c.trace()), c.diagnostics(), 5, files));
+                log.append(RunRecord.ok(new RunRecord.Setup(runId, "blobs-demo", new RunRecord.Configuration("blobs",
+                        "", algorithmName, Map.of("restarts", restarts), k), seed, s), metrics,
+                        new RunRecord.Fit(c.iterations(), c.stopReason().name(), new ArrayList<>(c.trace()),
+                        c.diagnostics(), 5), files));
             }
         }
     }
@@ -115,10 +116,12 @@ class ReportsEndToEndTest {
         List<RunRecord> large = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
             Map<String, Map<String, Double>> m = Map.of("train", Map.of("purity", 0.5 + 0.01 * s));
-            small.add(new RunRecord("a" + s, "a", "fashion-mnist", "", "kmeans", Map.of(), 10, s, s, RunRecord.OK, null,
-                    m, 1, "NO_REASSIGNMENT", null, Map.of("train_rows", 2000), 1, null));
-            large.add(new RunRecord("b" + s, "b", "fashion-mnist", "", "kmeans", Map.of(), 10, s, s, RunRecord.OK, null,
-                    m, 1, "NO_REASSIGNMENT", null, Map.of("train_rows", 60000), 1, null));
+            small.add(RunRecord.ok(new RunRecord.Setup("a" + s, "a", new RunRecord.Configuration("fashion-mnist", "",
+                    "kmeans", Map.of(), 10), s, s), m, new RunRecord.Fit(1, "NO_REASSIGNMENT", null,
+                    Map.of("train_rows", 2000), 1), null));
+            large.add(RunRecord.ok(new RunRecord.Setup("b" + s, "b", new RunRecord.Configuration("fashion-mnist", "",
+                    "kmeans", Map.of(), 10), s, s), m, new RunRecord.Fit(1, "NO_REASSIGNMENT", null,
+                    Map.of("train_rows", 60000), 1), null));
         }
         var a = PairedComparisons.sides("a: ", Summaries.summarize(small, null), small);
         var b = PairedComparisons.sides("b: ", Summaries.summarize(large, null), large);
@@ -133,8 +136,9 @@ class ReportsEndToEndTest {
     @Test
     void aConfigurationWhoseRunsAllFailedIsListedWithItsError() throws Exception {
         runExperiment(dir, "kmeans", 1);
-        RunLog.in(dir).append(new RunRecord("broken-s0", "blobs-demo", "blobs", "", "spectral", Map.of(), 3, 1, 0,
-                RunRecord.FAILED, "affinity matrix <not> connected", null, 0, null, null, null, 0, null));
+        RunLog.in(dir).append(RunRecord.failed(new RunRecord.Setup("broken-s0", "blobs-demo",
+                new RunRecord.Configuration("blobs", "", "spectral", Map.of(), 3), 1, 0),
+                "affinity matrix <not> connected"));
         Reports.Written w = Reports.writeAll(dir);
         ConfigurationSummary broken = w.summaries().stream().filter(s -> s.algorithm().equals("spectral")).findFirst()
                 .orElseThrow();
@@ -167,9 +171,10 @@ class ReportsEndToEndTest {
             List<org.imageclustering.core.IterationTrace> trace = List.of(
                     new org.imageclustering.core.IterationTrace(1, 2.5, 10, 0.1, 1),
                     new org.imageclustering.core.IterationTrace(2, 1.5, 0, 0.0, 1));
-            log.append(new RunRecord("spectral-s" + s, "blobs-demo", "blobs", "", "spectral", Map.of(), 3, 1000 + s, s,
-                    RunRecord.OK, null, Map.of("train", Map.of("distortion", 500.0 + s)), 2, "NO_REASSIGNMENT", trace,
-                    Map.of("embedding_distortion", 1.5, "laplacian", "symmetric"), 1, null));
+            log.append(RunRecord.ok(new RunRecord.Setup("spectral-s" + s, "blobs-demo",
+                    new RunRecord.Configuration("blobs", "", "spectral", Map.of(), 3), 1000 + s, s), Map.of("train",
+                    Map.of("distortion", 500.0 + s)), new RunRecord.Fit(2, "NO_REASSIGNMENT", trace,
+                    Map.of("embedding_distortion", 1.5, "laplacian", "symmetric"), 1), null));
         }
         String html = Files.readString(Reports.writeAll(dir).html());
         int spectral = html.indexOf("K=3 · blobs: spectral");
@@ -184,9 +189,9 @@ class ReportsEndToEndTest {
     void detailsAreNotSummarisedAsMetrics() throws Exception {
         List<RunRecord> records = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
-            records.add(new RunRecord("r" + s, "e", "d", "", "kmeans", Map.of(), 3, s, s, RunRecord.OK, null,
-                    Map.of("train", Map.of("silhouette", 0.2 + s * 0.01, "silhouette-sample-size", 3000.0)), 1,
-                    "NO_REASSIGNMENT", null, null, 1, null));
+            records.add(RunRecord.ok(new RunRecord.Setup("r" + s, "e", new RunRecord.Configuration("d", "", "kmeans",
+                    Map.of(), 3), s, s), Map.of("train", Map.of("silhouette", 0.2 + s * 0.01, "silhouette-sample-size",
+                    3000.0)), new RunRecord.Fit(1, "NO_REASSIGNMENT", null, null, 1), null));
         }
         List<ConfigurationSummary> s = Summaries.summarize(records, null);
         assertEquals(java.util.Set.of("train.silhouette"), s.get(0).metrics().keySet());
@@ -225,9 +230,9 @@ class ReportsEndToEndTest {
         String[] algorithms = {"a", "b", "c"};
         for (int c = 0; c < 3; c++) {
             for (int s = 0; s < 3; s++) {
-                records.add(new RunRecord(algorithms[c] + s, "e", "d", c == 2 ? "pca50" : "", algorithms[c], Map.of(),
-                        5, s, s, RunRecord.OK, null, Map.of("train", Map.of("accuracy", accuracy[c][s])), 1,
-                        "NO_REASSIGNMENT", null, null, 1, null));
+                records.add(RunRecord.ok(new RunRecord.Setup(algorithms[c] + s, "e", new RunRecord.Configuration("d",
+                        c == 2 ? "pca50" : "", algorithms[c], Map.of(), 5), s, s), Map.of("train", Map.of("accuracy",
+                        accuracy[c][s])), new RunRecord.Fit(1, "NO_REASSIGNMENT", null, null, 1), null));
             }
         }
         List<Ranking> r = Ranking.of(Summaries.summarize(records, null));

@@ -23,22 +23,23 @@ class RunLogTest {
         train.put("distortion", 1234.5 + seedIndex);
         train.put("purity", purity);
         train.put("silhouette", Double.NaN);
-        return new RunRecord(id, "exp", "blobs", "", "kmeans", Map.of("init", "k-means++", "restarts", 2), 3,
-                100 + seedIndex, seedIndex, RunRecord.OK, null, Map.of("train", train), 4, "NO_REASSIGNMENT",
-                List.of(new IterationTrace(1, 2000.25, 10, 0.5, 1000), new IterationTrace(2, 1234.5, 0, 0.0, 900)),
-                Map.of("relocations", 0), 12, Map.of("labels-train", "runs/" + id + "/labels-train.i32"));
+        return RunRecord.ok(new RunRecord.Setup(id, "exp", new RunRecord.Configuration("blobs", "", "kmeans",
+                Map.of("init", "k-means++", "restarts", 2), 3), 100 + seedIndex, seedIndex), Map.of("train", train),
+                new RunRecord.Fit(4, "NO_REASSIGNMENT", List.of(new IterationTrace(1, 2000.25, 10, 0.5, 1000),
+                new IterationTrace(2, 1234.5, 0, 0.0, 900)), Map.of("relocations", 0), 12), Map.of("labels-train",
+                "runs/" + id + "/labels-train.i32"));
     }
 
     /** {@code r} with one parameter, so that the JSON's order is fixed. */
     static RunRecord oneParameter(RunRecord r) {
-        return new RunRecord(r.runId(), r.experiment(), r.dataset(), r.transforms(), r.algorithm(), Map.of("init", "k-means++"),
-                r.k(), r.seed(), r.seedIndex(), r.status(), r.error(), r.metrics(), r.iterations(), r.stopReason(), r.trace(),
-                r.diagnostics(), r.fitMillis(), r.artifacts());
+        return new RunRecord(new RunRecord.Setup(r.runId(), r.experiment(), new RunRecord.Configuration(r.dataset(),
+                r.transforms(), r.algorithm(), Map.of("init", "k-means++"), r.k()), r.seed(), r.seedIndex()),
+                r.status(), r.error(), r.metrics(), r.fit(), r.artifacts());
     }
 
     static RunRecord failedRecord(String id, String error) {
-        return new RunRecord(id, "exp", "blobs", "", "kmeans", Map.of("init", "k-means++"), 3, 100, 0, RunRecord.FAILED,
-                error, Map.of(), 0, null, List.of(), Map.of(), 0, Map.of());
+        return RunRecord.failed(new RunRecord.Setup(id, "exp", new RunRecord.Configuration("blobs", "", "kmeans",
+                Map.of("init", "k-means++"), 3), 100, 0), error);
     }
 
     @Test
@@ -99,8 +100,8 @@ class RunLogTest {
     void aRetriedRunCountsOnceAsItsLatestOutcome() {
         RunLog log = RunLog.in(dir);
         RunRecord ok = record("r1", 0, 0.5);
-        RunRecord failed = new RunRecord("r1", "exp", "blobs", "", "kmeans", Map.of(), 3, 100, 0, RunRecord.FAILED,
-                "interrupted", null, 0, null, null, null, 0, null);
+        RunRecord failed = RunRecord.failed(new RunRecord.Setup("r1", "exp", new RunRecord.Configuration("blobs", "",
+                "kmeans", Map.of(), 3), 100, 0), "interrupted");
         log.append(failed);
         log.append(record("r2", 1, 0.6));
         log.append(ok);
@@ -143,5 +144,38 @@ class RunLogTest {
                         + "`int` value); that run counts as not run",
                 " line 4: skipped, not a run record (Cannot deserialize value of type `org.imageclustering.reporting.RunRecord` "
                         + "from Array value (token `JsonToken.START_ARRAY`)); that run counts as not run"), log.read().skipped().stream().map(m -> m.substring(log.file().toString().length())).toList());
+    }
+
+    @Test
+    void keepFinishedLeavesOnlyTheLatestOkRecordOfEachRun() throws Exception {
+        RunLog log = RunLog.in(dir);
+        log.append(failedRecord("r1", "interrupted"));
+        log.append(record("r2", 1, 0.6));
+        log.append(failedRecord("r3", "boom"));
+        log.append(record("r1", 0, 0.5));
+        Files.writeString(log.file(), "{not json}\n", StandardOpenOption.APPEND);
+        RunLog.Contents contents = log.read();
+        assertEquals(java.util.Set.of("r1", "r2"), contents.finished());
+
+        assertEquals(2, log.keepFinished(contents)); // the failed r1 (superseded) and r3
+        RunLog.Contents after = log.read();
+        assertEquals(List.of("r2", "r1"), after.records().stream().map(RunRecord::runId).toList());
+        assertEquals(List.of(), after.skipped());
+        assertEquals(0, log.keepFinished(after));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(log.file()), files.toList()); // no temporary file left
+        }
+    }
+
+    @Test
+    void aFailedRecordHasNoMetricsFitOrFiles() {
+        RunRecord failed = failedRecord("r1", "boom");
+        assertEquals(RunRecord.FAILED, failed.status());
+        assertEquals("boom", failed.error());
+        assertEquals(RunRecord.Fit.NONE, failed.fit());
+        assertEquals(Map.of(), failed.metrics());
+        assertEquals(Map.of(), failed.artifacts());
+        assertTrue(record("r1", 0, 0.5).ok());
+        assertEquals(null, record("r1", 0, 0.5).error());
     }
 }

@@ -54,14 +54,14 @@ public class SummaryGoldenTest {
                 String id = algorithms[c] + "-k" + ks[c] + "-s" + s;
                 Map<String, Object> params = c < 2 ? Map.of("init", "k-means++", "restarts", 3)
                         : Map.of("batch-size", 1024);
-                out.add(new RunRecord(id, "golden", "fashion-mnist", c < 2 ? "" : "pca(50)", algorithms[c], params,
-                        ks[c], 11 + s, s, RunRecord.OK, null, metrics, 10, "CENTER_SHIFT_TOLERANCE", List.of(),
-                        Map.of(), 100, Map.of()));
+                out.add(RunRecord.ok(new RunRecord.Setup(id, "golden", new RunRecord.Configuration("fashion-mnist",
+                        c < 2 ? "" : "pca(50)", algorithms[c], params, ks[c]), 11 + s, s), metrics,
+                        new RunRecord.Fit(10, "CENTER_SHIFT_TOLERANCE", List.of(), Map.of(), 100), Map.of()));
             }
         }
-        out.add(new RunRecord("minibatch-k10-s3", "golden", "fashion-mnist", "pca(50)", "minibatch",
-                Map.of("batch-size", 1024), 10, 14, 3, RunRecord.FAILED, "out of memory", Map.of(), 0, null, null,
-                null, 0, null));
+        out.add(RunRecord.failed(new RunRecord.Setup("minibatch-k10-s3", "golden",
+                new RunRecord.Configuration("fashion-mnist", "pca(50)", "minibatch", Map.of("batch-size", 1024), 10),
+                14, 3), "out of memory"));
         return out;
     }
 

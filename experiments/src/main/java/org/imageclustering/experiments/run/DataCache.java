@@ -21,7 +21,6 @@ import org.imageclustering.core.OptionException;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.core.Seeds;
-import org.imageclustering.experiments.Registry;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.spec.DatasetSpec;
 import org.imageclustering.experiments.spec.InputFiles;

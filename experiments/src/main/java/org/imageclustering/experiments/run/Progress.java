@@ -12,6 +12,7 @@ import org.apache.logging.log4j.Logger;
 import org.imageclustering.core.FitListener;
 import org.imageclustering.core.IterationTrace;
 import org.imageclustering.experiments.plan.PlannedRun;
+import org.imageclustering.experiments.folder.RunLogging;
 import org.imageclustering.reporting.RunRecord;
 
 /**

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.List;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.experiments.ExperimentsModule;
-import org.imageclustering.experiments.Registry;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.plan.RunPlan;
 import org.imageclustering.experiments.spec.ExperimentFile;

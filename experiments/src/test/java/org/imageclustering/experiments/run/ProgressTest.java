@@ -26,8 +26,9 @@ class ProgressTest {
             """, null, new Catalog(Set.of("blobs"), Set.of("kmeans"), Set.of(), Set.of("purity"))).spec()).runs();
 
     static RunRecord ok(PlannedRun r) {
-        return new RunRecord(r.runId(), "p", "blobs", "", "kmeans", Map.of(), r.k(), r.seed(), 0, RunRecord.OK, null,
-                Map.of("train", Map.of("purity", 0.5)), 3, "NO_REASSIGNMENT", List.of(), Map.of(), 1, Map.of());
+        return RunRecord.ok(new RunRecord.Setup(r.runId(), "p", new RunRecord.Configuration("blobs", "", "kmeans",
+                Map.of(), r.k()), r.seed(), 0), Map.of("train", Map.of("purity", 0.5)), new RunRecord.Fit(3,
+                "NO_REASSIGNMENT", List.of(), Map.of(), 1), Map.of());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.imageclustering.experiments.run;
+package org.imageclustering.experiments.folder;
 
 import java.io.IOException;
 import java.io.StringWriter;

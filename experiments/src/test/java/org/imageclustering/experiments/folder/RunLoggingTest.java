@@ -1,4 +1,4 @@
-package org.imageclustering.experiments.run;
+package org.imageclustering.experiments.folder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

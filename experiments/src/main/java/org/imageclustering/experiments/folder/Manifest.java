@@ -1,4 +1,4 @@
-package org.imageclustering.experiments.run;
+package org.imageclustering.experiments.folder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.imageclustering.experiments.run;
+package org.imageclustering.experiments.folder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +54,7 @@ public final class WriteFailures {
     public static final class ResultsNotWrittenException extends UncheckedIOException {
         private static final long serialVersionUID = 1L;
 
-        ResultsNotWrittenException(String message, IOException cause) {
+        public ResultsNotWrittenException(String message, IOException cause) {
             super(message, cause);
         }
     }

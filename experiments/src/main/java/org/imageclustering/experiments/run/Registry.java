@@ -1,4 +1,4 @@
-package org.imageclustering.experiments;
+package org.imageclustering.experiments.run;
 
 import com.google.inject.Inject;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.imageclustering.reporting.Metric;
 
 /**
  * The named components an experiment file can use, as bound by Guice {@code MapBinder}s in
- * {@link ExperimentsModule}: loaders, algorithm factories, transform factories and metrics.
+ * {@code org.imageclustering.experiments.ExperimentsModule}: loaders, algorithm factories, transform factories and metrics.
  */
 public final class Registry {
     private final Map<String, DatasetLoader> loaders;
