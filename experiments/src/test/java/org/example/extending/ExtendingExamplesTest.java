@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's "Extending" examples are these files, word for word, and they work: a loader, an
- * algorithm, a transform and a metric added from outside the project run in one experiment.
+ * The "Extending" page's examples ({@code docs/extending.md}) are these files, word for word, and they
+ * work: a loader, an algorithm, a transform and a metric added from outside the project run in one
+ * experiment.
  */
 class ExtendingExamplesTest {
     static final List<String> EXAMPLES = List.of("CsvImagesLoader.java", "FarthestFirstFactory.java",
@@ -29,12 +30,13 @@ class ExtendingExamplesTest {
     Path tmp;
 
     @Test
-    void readmeQuotesEveryExampleWordForWord() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void theExtendingPageQuotesEveryExampleWordForWord() throws IOException {
+        Path page = Path.of("..", "docs", "extending.md");
+        String text = Files.readString(page);
         Path sources = Path.of("src", "test", "java", "org", "example", "extending");
         for (String file : EXAMPLES) {
             String source = Files.readString(sources.resolve(file));
-            assertTrue(readme.contains("```java\n" + source + "```\n"), file + " is not quoted whole in README.md");
+            assertTrue(text.contains("```java\n" + source + "```\n"), file + " is not quoted whole in " + page);
         }
     }
 

@@ -77,6 +77,13 @@ class ShippedConfigsTest {
     }
 
     @Test
+    void readmeQuotesTheQuickStartFileWhole() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String quickstart = Files.readString(CONFIGS.resolve("quickstart.yaml"));
+        assertTrue(readme.contains("```yaml\n" + quickstart + "```\n"), "README.md does not quote configs/quickstart.yaml whole");
+    }
+
+    @Test
     void cifar10WithoutItsDataSaysWhereToPutIt() throws IOException {
         if (Files.exists(Path.of("..", "data", "cifar-10")) || Files.exists(Path.of("data", "cifar-10"))) {
             return; // the data is installed here: nothing to complain about

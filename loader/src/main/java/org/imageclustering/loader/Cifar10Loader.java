@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.imageclustering.core.Parameters;
 
 /**
@@ -26,7 +27,8 @@ import org.imageclustering.core.Parameters;
  * <p>Options: {@code batches} (1..5, default 5: how many training batches, in order), {@code format}
  * ({@code auto} (default; binary when both are present), {@code binary} or {@code python}). The path
  * may be either folder, an archive, or a folder holding one of them; without a path it looks in
- * {@code data/cifar-10} and then {@code data}.
+ * {@code data/cifar-10} and then {@code data}. From Java, {@link #load(Path, Options)} takes the same
+ * settings typed.
  */
 public final class Cifar10Loader implements DatasetLoader {
     /** Where the data is looked for when no path is given (each as the folder, its parent, or beside the archive). */
@@ -37,19 +39,89 @@ public final class Cifar10Loader implements DatasetLoader {
             "Download cifar-10-binary.tar.gz or cifar-10-python.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html "
                     + "and put it (or the folder it extracts to) in data/, or set the dataset's path.");
 
+    /** The published training batches (10,000 images each). */
+    public static final int TRAINING_BATCHES = 5;
+
+    /** Which published version of CIFAR-10 to read. */
+    public enum Format {
+        /** The binary version when both are present, else the python one. */
+        AUTO,
+        BINARY,
+        PYTHON;
+
+        /** The format named {@code auto}, {@code binary} or {@code python} (the experiment file's spelling). */
+        public static Format fromName(String name) {
+            return name.equals("auto") ? AUTO : valueOf(CifarData.Version.parse(name).name());
+        }
+
+        CifarData.Version version() {
+            return switch (this) {
+                case AUTO -> null;
+                case BINARY -> CifarData.Version.BINARY;
+                case PYTHON -> CifarData.Version.PYTHON;
+            };
+        }
+    }
+
+    /**
+     * Typed settings of a CIFAR-10 load, for use from Java; an experiment file gives the same ones as
+     * the dataset keys {@code batches}, {@code format} and {@code raw}.
+     *
+     * @param batches training batches to read, in order, 1 to {@value #TRAINING_BATCHES}
+     * @param format  which published version to read
+     * @param raw     keep the stored 0..255 values instead of scaling them to [0, 1]
+     */
+    public record Options(int batches, Format format, boolean raw) {
+        public Options {
+            if (batches < 1 || batches > TRAINING_BATCHES) {
+                throw new IllegalArgumentException("batches must be 1 to " + TRAINING_BATCHES + ", was " + batches);
+            }
+            Objects.requireNonNull(format, "format");
+        }
+
+        /** Every training batch, from whichever version is present, scaled to [0, 1]. */
+        public static Options defaults() {
+            return new Options(TRAINING_BATCHES, Format.AUTO, false);
+        }
+
+        public Options withBatches(int newBatches) {
+            return new Options(newBatches, format, raw);
+        }
+
+        public Options withFormat(Format newFormat) {
+            return new Options(batches, newFormat, raw);
+        }
+
+        public Options withRaw(boolean newRaw) {
+            return new Options(batches, format, newRaw);
+        }
+    }
+
     public Cifar10Loader() {
     }
 
     @Override
     public DatasetSplits load(LoaderOptions options) throws IOException {
         Parameters p = options.params();
-        int batches = p.integer("batches", 5);
-        if (batches < 1 || batches > 5) {
-            throw p.invalid("batches", "expected 1 to 5 training batches, found " + batches);
+        int batches = p.integer("batches", TRAINING_BATCHES);
+        if (batches < 1 || batches > TRAINING_BATCHES) {
+            throw p.invalid("batches", "expected 1 to " + TRAINING_BATCHES + " training batches, found " + batches);
         }
-        CifarData.Version format = p.choice("format", null, s -> s.equals("auto") ? null : CifarData.Version.parse(s));
+        Format format = p.choice("format", Format.AUTO, Format::fromName);
         p.requireAllUsed();
+        return load(options.path(), new Options(batches, format, options.raw()));
+    }
 
+    /**
+     * Reads CIFAR-10 from {@code path} (either published folder, an archive, or a folder holding one
+     * of them; {@code null} looks in {@link #DEFAULT_PLACES}).
+     *
+     * @return the training batches asked for as the train split, and the test batch as the test split
+     * @throws java.nio.file.NoSuchFileException if the data is not there, saying where to get it
+     * @throws DatasetFormatException if a file is not in the published format (file and byte offset)
+     */
+    public DatasetSplits load(Path path, Options options) throws IOException {
+        int batches = options.batches();
         List<String> binaryTrain = new ArrayList<>();
         List<String> pythonTrain = new ArrayList<>();
         for (int b = 1; b <= batches; b++) {
@@ -61,7 +133,7 @@ public final class Cifar10Loader implements DatasetLoader {
         List<String> pythonFiles = new ArrayList<>(pythonTrain);
         pythonFiles.addAll(List.of("test_batch", "batches.meta"));
 
-        CifarData.Location loc = CifarData.locate(LAYOUT, options.path(), DEFAULT_PLACES, format);
+        CifarData.Location loc = CifarData.locate(LAYOUT, path, DEFAULT_PLACES, options.format().version());
         CifarData.Members m = CifarData.read(LAYOUT, loc, binaryFiles, pythonFiles);
         String how = LAYOUT.howToGet();
         boolean binary = m.version() == CifarData.Version.BINARY;
