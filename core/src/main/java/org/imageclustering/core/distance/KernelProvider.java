@@ -1,27 +1,33 @@
 package org.imageclustering.core.distance;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.management.ManagementFactory;
+import java.util.function.IntFunction;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Chooses, once, how the kernel's inner loops run (as Lucene's {@code VectorizationProvider}
- * does): on SIMD lanes by the incubating Vector API when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}, else by the scalar fallback, which gives the same
- * results more slowly and logs once how to enable the module. No Vector API class is loaded
- * unless the module is there: {@link VectorKernels} is named only by reflection, after the check.
+ * Chooses, once for the whole library, how its SIMD loops run (as Lucene's
+ * {@code VectorizationProvider} does): on SIMD lanes by the incubating Vector API when the JVM was
+ * started with {@code --add-modules jdk.incubator.vector}, else by scalar fallbacks, which give the
+ * same results more slowly; the choice is logged once, here, with how to enable the module. No
+ * Vector API class is loaded unless the module is there: {@link VectorKernels} and the other
+ * packages' Vector API classes (the matrix products of {@code core.linalg}, the neighbour screen of
+ * {@code core.spectral}) are named only by reflection, after the check, through {@link #choose}.
  *
- * <p>{@code -D}{@value #SCALAR_PROPERTY}{@code =true} forces the scalar fallback (for tests and
+ * <p>{@code -D}{@value #SCALAR_PROPERTY}{@code =true} forces every scalar fallback (for tests and
  * comparisons).
  */
-final class KernelProvider {
-    /** The system property that forces the scalar fallback when set to {@code true}. */
+public final class KernelProvider {
+    /** The system property that forces the scalar fallbacks when set to {@code true}. */
     static final String SCALAR_PROPERTY = "imageclustering.distance.scalar";
     static final String VECTOR_MODULE = "jdk.incubator.vector";
     /** The advice logged, once, when the module is missing. */
-    static final String ENABLE_ADVICE = "The Vector API module " + VECTOR_MODULE + " is not enabled, so the distance"
-            + " kernel runs its scalar fallback: the same results, several times slower. Enable it with"
-            + " --add-modules " + VECTOR_MODULE + " on the java command line, in MAVEN_OPTS, or in .mvn/jvm.config.";
+    static final String ENABLE_ADVICE = "The Vector API module " + VECTOR_MODULE + " is not enabled, so the library"
+            + " runs its scalar fallbacks (distance kernel, matrix products, neighbour search): the same results,"
+            + " several times slower. Enable it with --add-modules " + VECTOR_MODULE + " on the java command line,"
+            + " in MAVEN_OPTS, or in .mvn/jvm.config.";
     /** Floats per vector assumed when the module is missing and the JVM does not say (AVX2's 256 bits). */
     private static final int DEFAULT_LANES = 8;
 
@@ -32,25 +38,56 @@ final class KernelProvider {
     static final int LANES;
     /** The kernels every call uses. */
     static final DistanceKernels KERNELS;
+    /** Whether the library runs its Vector API code: the module is present, usable, and not forced off. */
+    static final boolean VECTOR_API;
 
     static {
         boolean forced = Boolean.getBoolean(SCALAR_PROPERTY);
         if (VECTOR_MODULE_PRESENT) {
             DistanceKernels vector = newVectorKernels();
             LANES = vector == null ? estimatedLanes() : vector.lanes();
-            KERNELS = forced || vector == null ? new ScalarKernels(LANES) : vector;
+            VECTOR_API = !forced && vector != null;
+            KERNELS = VECTOR_API ? vector : new ScalarKernels(LANES);
             if (forced) {
-                LOG.info("The distance kernel runs its scalar fallback ({} lanes emulated): -D{}=true is set",
+                LOG.info("The library runs its scalar fallbacks ({} lanes emulated): -D{}=true is set",
                         LANES, SCALAR_PROPERTY);
             }
         } else {
             LANES = estimatedLanes();
+            VECTOR_API = false;
             KERNELS = new ScalarKernels(LANES);
             LOG.warn(ENABLE_ADVICE);
         }
     }
 
     private KernelProvider() {
+    }
+
+    /**
+     * The implementation of {@code api} that the library's one choice picks, for a package outside
+     * this one: with the Vector API, a new {@code vectorClass} (the simple name of a class of the
+     * caller's package with a no-argument constructor, found through the caller's {@code lookup}, so
+     * that it is loaded only now); else {@code scalar} applied to the float lane count to emulate.
+     * Callers keep the result in a {@code static final} field, so that the JIT sees one
+     * implementation and inlines it.
+     */
+    public static <T> T choose(MethodHandles.Lookup lookup, Class<T> api, String vectorClass,
+                               IntFunction<? extends T> scalar) {
+        if (VECTOR_API) {
+            String name = lookup.lookupClass().getPackageName() + "." + vectorClass;
+            try {
+                return api.cast(lookup.findConstructor(lookup.findClass(name), MethodType.methodType(void.class))
+                        .invoke());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                LOG.warn("The Vector API module is present but {} could not be used ({}), so it runs its scalar"
+                        + " fallback: the same results, several times slower", name, e.toString());
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("the constructor of " + name + " threw " + e, e);
+            }
+        }
+        return scalar.apply(LANES);
     }
 
     /** The Vector API kernels, or null (logged) when the module is present but unusable. */

@@ -61,12 +61,15 @@
  * <h2>Without the Vector API module</h2>
  * The SIMD kernels use the incubating Vector API, which a JVM provides only when started with
  * {@code --add-modules jdk.incubator.vector}. {@code KernelProvider} looks for the module in the
- * boot layer once, when the package is first used (as Lucene's {@code VectorizationProvider}
- * does). When it is missing, no Vector API class is loaded (only {@code KernelProvider} names
- * {@code VectorKernels}, by reflection, after the check), a warning says once how to enable the
- * module (on the java command line, in {@code MAVEN_OPTS}, or in {@code .mvn/jvm.config}), and
- * {@code ScalarKernels} runs instead. {@code -Dimageclustering.distance.scalar=true} forces the
- * fallback with the module present (for tests and comparisons). The fallback is there for
+ * boot layer once, when the library's SIMD code is first used (as Lucene's
+ * {@code VectorizationProvider} does), and decides for the whole library: this package's kernels,
+ * the matrix products of {@code core.linalg} and the neighbour screen of {@code core.spectral}
+ * (those packages ask it through {@code KernelProvider.choose}). When the module is missing, no
+ * Vector API class is loaded (only {@code KernelProvider} names the Vector API classes, by
+ * reflection, after the check), one warning says how to enable the module (on the java command
+ * line, in {@code MAVEN_OPTS}, or in {@code .mvn/jvm.config}), and {@code ScalarKernels} runs
+ * instead (with the other packages' fallbacks). {@code -Dimageclustering.distance.scalar=true}
+ * forces every fallback with the module present (for tests and comparisons). The fallback is there for
  * correctness, not speed: it computes one (row, centre) pair at a time with {@link
  * java.lang.Math#fma}, several times slower than the SIMD kernels.
  *

@@ -1,12 +1,13 @@
 package org.imageclustering.core.linalg;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
+import java.lang.invoke.MethodHandles;
+import org.imageclustering.core.distance.KernelProvider;
 
 /**
  * Dense single-precision matrix products over row-major arrays, written as register-tiled SIMD
- * loops with the Vector API: the kernel behind PCA passes, whitening and patch encoding.
+ * loops with the Vector API: the kernel behind PCA passes, whitening and patch encoding (with the
+ * two lane-wise steps of the patch features' triangle activation). Without the Vector API module
+ * the same operations run as scalar loops (see the package documentation).
  *
  * <p>Every output value is computed by one call in a fixed order of its terms, so results do not
  * depend on how callers split rows over threads. Right-hand operands have a column count padded to
@@ -14,11 +15,13 @@ import jdk.incubator.vector.VectorSpecies;
  * are meaningless.
  */
 public final class Gemm {
-    /** The float vector shape all products use; callers vectorising next to them share it. */
-    public static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** The loops every call runs: chosen once, for the whole library, by {@link KernelProvider}. */
+    static final GemmKernels KERNELS = KernelProvider.choose(MethodHandles.lookup(), GemmKernels.class,
+            "VectorGemmKernels", ScalarGemmKernels::new);
     /** Float lanes per vector; right-hand column counts are padded to a multiple of this. */
-    public static final int LANES = F.length();
+    public static final int LANES = KERNELS.lanes();
+    /** Double lanes per vector; {@link #gramUpper}'s column count is padded to a multiple of this. */
+    static final int DOUBLE_LANES = KERNELS.doubleLanes();
 
     private Gemm() {
     }
@@ -26,6 +29,11 @@ public final class Gemm {
     /** The padded width of {@code cols} columns: {@code cols} rounded up to a multiple of {@link #LANES}. */
     public static int padded(int cols) {
         return (cols + LANES - 1) / LANES * LANES;
+    }
+
+    /** {@code cols} rounded up to a multiple of the double lane count: {@link #gramUpper}'s padded width. */
+    static int paddedDoubles(int cols) {
+        return (cols + DOUBLE_LANES - 1) / DOUBLE_LANES * DOUBLE_LANES;
     }
 
     /** A copy of the row-major {@code rows x cols} matrix {@code b} with columns padded by zeros. */
@@ -40,223 +48,52 @@ public final class Gemm {
 
     /**
      * The product {@code C = A B}: {@code A} is {@code m x d} starting at {@code aOff} with row stride {@code lda};
-     * {@code B} is {@code d x lp} (padded); {@code C} is {@code m x lp} written from {@code cOff}.
+     * {@code B} is {@code d x lp} (padded); {@code C} is {@code m x lp} written from {@code cOff}. Each
+     * {@code C[i][j]} is one float FMA chain over {@code k = 0 .. d-1} starting from 0.
      */
     public static void multiply(float[] a, int aOff, int lda, int m, int d, float[] b, int lp, float[] c, int cOff) {
-        int v = LANES;
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int a0 = aOff + i * lda;
-            int a1 = a0 + lda;
-            int a2 = a1 + lda;
-            int a3 = a2 + lda;
-            int c0 = cOff + i * lp;
-            int j = 0;
-            for (; j + 2 * v <= lp; j += 2 * v) {
-                FloatVector s00 = FloatVector.zero(F), s01 = FloatVector.zero(F);
-                FloatVector s10 = FloatVector.zero(F), s11 = FloatVector.zero(F);
-                FloatVector s20 = FloatVector.zero(F), s21 = FloatVector.zero(F);
-                FloatVector s30 = FloatVector.zero(F), s31 = FloatVector.zero(F);
-                for (int k = 0, bo = j; k < d; k++, bo += lp) {
-                    FloatVector b0 = FloatVector.fromArray(F, b, bo);
-                    FloatVector b1 = FloatVector.fromArray(F, b, bo + v);
-                    FloatVector x = FloatVector.broadcast(F, a[a0 + k]);
-                    s00 = x.fma(b0, s00);
-                    s01 = x.fma(b1, s01);
-                    x = FloatVector.broadcast(F, a[a1 + k]);
-                    s10 = x.fma(b0, s10);
-                    s11 = x.fma(b1, s11);
-                    x = FloatVector.broadcast(F, a[a2 + k]);
-                    s20 = x.fma(b0, s20);
-                    s21 = x.fma(b1, s21);
-                    x = FloatVector.broadcast(F, a[a3 + k]);
-                    s30 = x.fma(b0, s30);
-                    s31 = x.fma(b1, s31);
-                }
-                s00.intoArray(c, c0 + j);
-                s01.intoArray(c, c0 + j + v);
-                s10.intoArray(c, c0 + lp + j);
-                s11.intoArray(c, c0 + lp + j + v);
-                s20.intoArray(c, c0 + 2 * lp + j);
-                s21.intoArray(c, c0 + 2 * lp + j + v);
-                s30.intoArray(c, c0 + 3 * lp + j);
-                s31.intoArray(c, c0 + 3 * lp + j + v);
-            }
-            for (; j < lp; j += v) {
-                FloatVector s0 = FloatVector.zero(F), s1 = FloatVector.zero(F);
-                FloatVector s2 = FloatVector.zero(F), s3 = FloatVector.zero(F);
-                for (int k = 0, bo = j; k < d; k++, bo += lp) {
-                    FloatVector b0 = FloatVector.fromArray(F, b, bo);
-                    s0 = FloatVector.broadcast(F, a[a0 + k]).fma(b0, s0);
-                    s1 = FloatVector.broadcast(F, a[a1 + k]).fma(b0, s1);
-                    s2 = FloatVector.broadcast(F, a[a2 + k]).fma(b0, s2);
-                    s3 = FloatVector.broadcast(F, a[a3 + k]).fma(b0, s3);
-                }
-                s0.intoArray(c, c0 + j);
-                s1.intoArray(c, c0 + lp + j);
-                s2.intoArray(c, c0 + 2 * lp + j);
-                s3.intoArray(c, c0 + 3 * lp + j);
-            }
-        }
-        for (; i < m; i++) {
-            int a0 = aOff + i * lda;
-            int c0 = cOff + i * lp;
-            for (int j = 0; j < lp; j += v) {
-                FloatVector s0 = FloatVector.zero(F);
-                for (int k = 0, bo = j; k < d; k++, bo += lp) {
-                    s0 = FloatVector.broadcast(F, a[a0 + k]).fma(FloatVector.fromArray(F, b, bo), s0);
-                }
-                s0.intoArray(c, c0 + j);
-            }
-        }
+        KERNELS.multiply(a, aOff, lda, m, d, b, lp, c, cOff);
     }
 
     /**
      * {@code C += A^T B} over {@code m} rows: {@code A} is {@code m x d} from {@code aOff} (row stride
      * {@code lda}), {@code B} is {@code m x lp} (padded) from {@code bOff}; {@code C} is {@code d x lp}.
-     * Sums over the {@code m} rows run in float, callers keep {@code m} modest and add blocks in double.
+     * Sums over the {@code m} rows run in float (one FMA chain over the rows from 0, then added to
+     * {@code C}), callers keep {@code m} modest and add blocks in double.
      */
     static void multiplyTransposed(float[] a, int aOff, int lda, int m, int d, float[] b, int bOff, int lp,
                                    float[] c) {
-        int v = LANES;
-        int j = 0;
-        for (; j + 4 <= d; j += 4) {
-            int c0 = j * lp;
-            int col = 0;
-            for (; col + 2 * v <= lp; col += 2 * v) {
-                FloatVector s00 = FloatVector.zero(F), s01 = FloatVector.zero(F);
-                FloatVector s10 = FloatVector.zero(F), s11 = FloatVector.zero(F);
-                FloatVector s20 = FloatVector.zero(F), s21 = FloatVector.zero(F);
-                FloatVector s30 = FloatVector.zero(F), s31 = FloatVector.zero(F);
-                for (int r = 0, ao = aOff + j, bo = bOff + col; r < m; r++, ao += lda, bo += lp) {
-                    FloatVector b0 = FloatVector.fromArray(F, b, bo);
-                    FloatVector b1 = FloatVector.fromArray(F, b, bo + v);
-                    FloatVector x = FloatVector.broadcast(F, a[ao]);
-                    s00 = x.fma(b0, s00);
-                    s01 = x.fma(b1, s01);
-                    x = FloatVector.broadcast(F, a[ao + 1]);
-                    s10 = x.fma(b0, s10);
-                    s11 = x.fma(b1, s11);
-                    x = FloatVector.broadcast(F, a[ao + 2]);
-                    s20 = x.fma(b0, s20);
-                    s21 = x.fma(b1, s21);
-                    x = FloatVector.broadcast(F, a[ao + 3]);
-                    s30 = x.fma(b0, s30);
-                    s31 = x.fma(b1, s31);
-                }
-                addInto(c, c0 + col, s00);
-                addInto(c, c0 + col + v, s01);
-                addInto(c, c0 + lp + col, s10);
-                addInto(c, c0 + lp + col + v, s11);
-                addInto(c, c0 + 2 * lp + col, s20);
-                addInto(c, c0 + 2 * lp + col + v, s21);
-                addInto(c, c0 + 3 * lp + col, s30);
-                addInto(c, c0 + 3 * lp + col + v, s31);
-            }
-            for (; col < lp; col += v) {
-                FloatVector s0 = FloatVector.zero(F), s1 = FloatVector.zero(F);
-                FloatVector s2 = FloatVector.zero(F), s3 = FloatVector.zero(F);
-                for (int r = 0, ao = aOff + j, bo = bOff + col; r < m; r++, ao += lda, bo += lp) {
-                    FloatVector b0 = FloatVector.fromArray(F, b, bo);
-                    s0 = FloatVector.broadcast(F, a[ao]).fma(b0, s0);
-                    s1 = FloatVector.broadcast(F, a[ao + 1]).fma(b0, s1);
-                    s2 = FloatVector.broadcast(F, a[ao + 2]).fma(b0, s2);
-                    s3 = FloatVector.broadcast(F, a[ao + 3]).fma(b0, s3);
-                }
-                addInto(c, c0 + col, s0);
-                addInto(c, c0 + lp + col, s1);
-                addInto(c, c0 + 2 * lp + col, s2);
-                addInto(c, c0 + 3 * lp + col, s3);
-            }
-        }
-        for (; j < d; j++) {
-            int c0 = j * lp;
-            for (int col = 0; col < lp; col += v) {
-                FloatVector s0 = FloatVector.zero(F);
-                for (int r = 0, ao = aOff + j, bo = bOff + col; r < m; r++, ao += lda, bo += lp) {
-                    s0 = FloatVector.broadcast(F, a[ao]).fma(FloatVector.fromArray(F, b, bo), s0);
-                }
-                addInto(c, c0 + col, s0);
-            }
-        }
-    }
-
-    private static void addInto(float[] c, int off, FloatVector s) {
-        FloatVector.fromArray(F, c, off).add(s).intoArray(c, off);
+        KERNELS.multiplyTransposed(a, aOff, lda, m, d, b, bOff, lp, c);
     }
 
     /**
      * {@code C += A^T A} in double for the upper triangle (column block at or right of the row):
-     * {@code A} is {@code m x dp} doubles (row stride {@code dp}, a multiple of the double lane
-     * count, padding zero), {@code C} is {@code dp x dp}. Only entries {@code C[j][k]} with
-     * {@code k >= j rounded down to a vector} are written; callers mirror the rest.
+     * {@code A} is {@code m x dp} doubles (row stride {@code dp}, a multiple of {@link #DOUBLE_LANES}
+     * (see {@link #paddedDoubles}), padding zero), {@code C} is {@code dp x dp}. Only entries
+     * {@code C[j][k]} with {@code k >= j rounded down to a multiple of DOUBLE_LANES} are written, each
+     * with one double FMA chain over the rows from 0; callers mirror the rest.
      */
     static void gramUpper(double[] a, int m, int dp, double[] c) {
-        int v = D.length();
-        int j = 0;
-        for (; j + 4 <= dp; j += 4) {
-            int c0 = j * dp;
-            int start = j / v * v;
-            int col = start;
-            for (; col + 2 * v <= dp; col += 2 * v) {
-                DoubleVector s00 = DoubleVector.zero(D), s01 = DoubleVector.zero(D);
-                DoubleVector s10 = DoubleVector.zero(D), s11 = DoubleVector.zero(D);
-                DoubleVector s20 = DoubleVector.zero(D), s21 = DoubleVector.zero(D);
-                DoubleVector s30 = DoubleVector.zero(D), s31 = DoubleVector.zero(D);
-                for (int r = 0, ao = j, bo = col; r < m; r++, ao += dp, bo += dp) {
-                    DoubleVector b0 = DoubleVector.fromArray(D, a, bo);
-                    DoubleVector b1 = DoubleVector.fromArray(D, a, bo + v);
-                    DoubleVector x = DoubleVector.broadcast(D, a[ao]);
-                    s00 = x.fma(b0, s00);
-                    s01 = x.fma(b1, s01);
-                    x = DoubleVector.broadcast(D, a[ao + 1]);
-                    s10 = x.fma(b0, s10);
-                    s11 = x.fma(b1, s11);
-                    x = DoubleVector.broadcast(D, a[ao + 2]);
-                    s20 = x.fma(b0, s20);
-                    s21 = x.fma(b1, s21);
-                    x = DoubleVector.broadcast(D, a[ao + 3]);
-                    s30 = x.fma(b0, s30);
-                    s31 = x.fma(b1, s31);
-                }
-                addInto(c, c0 + col, s00);
-                addInto(c, c0 + col + v, s01);
-                addInto(c, c0 + dp + col, s10);
-                addInto(c, c0 + dp + col + v, s11);
-                addInto(c, c0 + 2 * dp + col, s20);
-                addInto(c, c0 + 2 * dp + col + v, s21);
-                addInto(c, c0 + 3 * dp + col, s30);
-                addInto(c, c0 + 3 * dp + col + v, s31);
-            }
-            for (; col < dp; col += v) {
-                DoubleVector s0 = DoubleVector.zero(D), s1 = DoubleVector.zero(D);
-                DoubleVector s2 = DoubleVector.zero(D), s3 = DoubleVector.zero(D);
-                for (int r = 0, ao = j, bo = col; r < m; r++, ao += dp, bo += dp) {
-                    DoubleVector b0 = DoubleVector.fromArray(D, a, bo);
-                    s0 = DoubleVector.broadcast(D, a[ao]).fma(b0, s0);
-                    s1 = DoubleVector.broadcast(D, a[ao + 1]).fma(b0, s1);
-                    s2 = DoubleVector.broadcast(D, a[ao + 2]).fma(b0, s2);
-                    s3 = DoubleVector.broadcast(D, a[ao + 3]).fma(b0, s3);
-                }
-                addInto(c, c0 + col, s0);
-                addInto(c, c0 + dp + col, s1);
-                addInto(c, c0 + 2 * dp + col, s2);
-                addInto(c, c0 + 3 * dp + col, s3);
-            }
-        }
-        for (; j < dp; j++) {
-            int c0 = j * dp;
-            for (int col = j / v * v; col < dp; col += v) {
-                DoubleVector s0 = DoubleVector.zero(D);
-                for (int r = 0, ao = j, bo = col; r < m; r++, ao += dp, bo += dp) {
-                    s0 = DoubleVector.broadcast(D, a[ao]).fma(DoubleVector.fromArray(D, a, bo), s0);
-                }
-                addInto(c, c0 + col, s0);
-            }
-        }
+        KERNELS.gramUpper(a, m, dp, c);
     }
 
-    private static void addInto(double[] c, int off, DoubleVector s) {
-        DoubleVector.fromArray(D, c, off).add(s).intoArray(c, off);
+    /**
+     * The triangle activation of one patch against {@code k} centroids (Coates, Ng and Lee 2011),
+     * from {@code patchNorm} = the patch's squared norm, {@code dots[dOff + c]} = its dot product with
+     * centroid c and {@code centroidNorms[c]} = that centroid's squared norm, for
+     * {@code c < padded(k)} (padding entries zero): the distances
+     * {@code z_c = sqrt(max(0, patchNorm + centroidNorms[c] - 2 dots[c]))} in float, their mean
+     * {@code mu} over {@code c < k} (a float sum per lane, the lanes added in order), then
+     * {@code z[c] = max(0, mu - z_c)}. {@code z} has room for {@code padded(k)} values; those past
+     * {@code k} are meaningless.
+     */
+    public static void triangleActivation(float patchNorm, float[] dots, int dOff, float[] centroidNorms, int k,
+                                          float[] z) {
+        KERNELS.triangleActivation(patchNorm, dots, dOff, centroidNorms, k, z);
+    }
+
+    /** {@code out[off + c] += z[c]} for {@code c < k}, in float. */
+    public static void addTo(float[] z, int k, float[] out, int off) {
+        KERNELS.addTo(z, k, out, off);
     }
 }

@@ -78,7 +78,7 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
     public static double[][] covariance(FloatMatrix x, double[] mean, Parallelism parallel) {
         int n = x.rows();
         int d = x.cols();
-        int dp = (d + Gemm.D.length() - 1) / Gemm.D.length() * Gemm.D.length();
+        int dp = Gemm.paddedDoubles(d);
         float[] data = x.data();
         double[] gram = parallel.mapReduce(n, chunkSize(n), (s, e) -> {
             double[] partial = new double[dp * dp];

@@ -1,12 +1,11 @@
 package org.imageclustering.core.spectral;
 
+import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.KernelProvider;
 import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
@@ -25,11 +24,12 @@ import org.imageclustering.core.distance.SquaredEuclidean;
  * row side's come from one pass over all rows) and serves its {@code b + 1} pairs while it is hot
  * in cache; the rows of tile a are read in place.
  * A pair's distances are then scanned once, row by row, against two thresholds per value: its row's
- * current k-th distance and its column's (a SIMD compare per group of lanes; list insertions only
- * for the few values at or below one of them). Rows are updated under their tile's lock; columns go
- * to per-pair staging lists, merged under the column tile's lock when the pair is done, so that two
- * threads on pairs of the same column tile do not wait for each other. On Fashion-MNIST the kernel
- * takes nearly all the time at 784 features, and about two thirds at 50 (PCA front end).
+ * current k-th distance and its column's (a SIMD compare per group of lanes, {@link NeighborScreen};
+ * list insertions only for the few values at or below one of them). Rows are updated under their
+ * tile's lock; columns go to per-pair staging lists, merged under the column tile's lock when the
+ * pair is done, so that two threads on pairs of the same column tile do not wait for each other. On
+ * Fashion-MNIST the kernel takes nearly all the time at 784 features, and about two thirds at 50
+ * (PCA front end).
  *
  * <p>A principal-subspace lower-bound filter (bounds in 48 principal coordinates, full distances
  * only where a bound could not rule a row out) was measured against this search and removed (2
@@ -43,12 +43,16 @@ import org.imageclustering.core.distance.SquaredEuclidean;
  *
  * <p>The answer is the same at any thread count: the k smallest pairs under a total order do not
  * depend on the order in which candidates are offered, and every distance comes from one fixed
- * computation.
+ * computation. Nor does it depend on whether the JVM has the Vector API module: without it the
+ * distances are the kernel's scalar fallback's (the same bits) and the screen compares one value at
+ * a time, which only changes how many values are offered to the lists, not the lists.
  */
 public final class NearestNeighbors {
     /** Rows per tile: a tile of 784-dimensional rows packs to 1.6 MB, a tile pair's distances take 2 MB. */
     static final int TILE = 512;
-    private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+    /** Chosen once, for the whole library, by {@link KernelProvider}. */
+    private static final NeighborScreen SCREEN = KernelProvider.choose(MethodHandles.lookup(), NeighborScreen.class,
+            "VectorNeighborScreen", lanes -> new NeighborScreen.Scalar());
 
     private NearestNeighbors() {
     }
@@ -211,24 +215,20 @@ public final class NearestNeighbors {
          * and the scalar tests only for the rare group with a value at or below it.
          */
         private void offer(int baseA, int endA, int rb, int baseB, double[] bestD, int[] bestI) {
-            int step = LANES.length();
-            int upper = LANES.loopBound(rb);
+            int step = SCREEN.step();
+            int upper = rb - rb % step;
             for (int i = baseA; i < endA; i++) {
                 int o = i * k;
                 int last = o + k - 1;
                 int row = (i - baseA) * rb;
                 double limit = bestD[last];
-                int j = 0;
-                for (; j < upper; j += step) {
-                    DoubleVector v = DoubleVector.fromArray(LANES, block, row + j);
-                    DoubleVector t = DoubleVector.fromArray(LANES, threshold, j);
-                    if (v.compare(VectorOperators.LE, t.max(limit)).anyTrue()) {
-                        for (int q = j; q < j + step; q++) {
-                            limit = offerBoth(i, q, block[row + q], limit, baseB, bestD, bestI);
-                        }
+                int j = SCREEN.next(block, row, threshold, limit, 0, upper);
+                for (; j < upper; j = SCREEN.next(block, row, threshold, limit, j + step, upper)) {
+                    for (int q = j; q < j + step; q++) {
+                        limit = offerBoth(i, q, block[row + q], limit, baseB, bestD, bestI);
                     }
                 }
-                for (; j < rb; j++) {
+                for (j = upper; j < rb; j++) {
                     limit = offerBoth(i, j, block[row + j], limit, baseB, bestD, bestI);
                 }
             }

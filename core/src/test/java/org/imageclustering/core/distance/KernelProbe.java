@@ -5,15 +5,23 @@ import java.util.Arrays;
 import java.util.List;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
 import org.imageclustering.core.kmeans.KMeansVariant;
+import org.imageclustering.core.linalg.PrincipalComponents;
+import org.imageclustering.core.spectral.NearestNeighbors;
+import org.imageclustering.core.spectral.SpectralClustering;
+import org.imageclustering.core.spectral.SpectralOptions;
+import org.imageclustering.core.spectral.SpectralOptions.KnnWeights;
 import org.imageclustering.core.testing.Fixtures;
 
 /**
- * Small k-means fits whose every result bit is summarised in one line per fit, run by
- * {@link KernelFallbackTest} in this JVM and in child JVMs with other kernels. Prints the kernel
- * in use, then the summaries.
+ * Small fits of the library's SIMD paths (k-means on the distance kernel; exact and randomized PCA
+ * and projection on the matrix products; exact k nearest neighbours and spectral clustering with a
+ * kNN affinity, raw and after PCA, on the kernel, the neighbour screen and the products) whose
+ * every result bit is summarised in one line per fit, run by {@link KernelFallbackTest} in this JVM
+ * and in child JVMs with other kernels. Prints the kernel in use, then the summaries.
  */
 public final class KernelProbe {
     private KernelProbe() {
@@ -41,7 +49,46 @@ public final class KernelProbe {
                         + " iterations=" + c.iterations());
             }
         }
+        Parallelism two = Parallelism.of(2);
+        PrincipalComponents exact = PrincipalComponents.byCovariance(x, 6, 0, two);
+        out.add("pca exact " + summary(exact) + " projection=" + bits(exact.project(x, two).data()));
+        // 35 directions: a padded width of several vectors with a tail
+        PrincipalComponents randomized = PrincipalComponents.randomized(x, 20, 15, 2, 3, two);
+        out.add("pca randomized " + summary(randomized) + " projection=" + bits(randomized.project(x, two).data()));
+        NearestNeighbors.Result knn = NearestNeighbors.of(x, 9, two);
+        out.add("neighbours indices=" + Arrays.hashCode(knn.indices()) + " distances="
+                + bits(knn.squaredDistances()));
+        for (SpectralOptions o : new SpectralOptions[] {
+                SpectralOptions.defaults(12).withNeighbors(8, KnnWeights.CONNECTIVITY).withRestarts(2),
+                SpectralOptions.defaults(12).withNeighbors(8, KnnWeights.CONNECTIVITY).withRestarts(2).withPca(10)}) {
+            Clustering c = new SpectralClustering(o).fit(x, 11);
+            out.add("spectral pca=" + o.pca() + " labels=" + Arrays.hashCode(c.labels()));
+        }
         return out;
+    }
+
+    private static String summary(PrincipalComponents p) {
+        double[] components = new double[p.count() * p.mean().length];
+        for (int i = 0; i < p.count(); i++) {
+            System.arraycopy(p.components()[i], 0, components, i * p.mean().length, p.mean().length);
+        }
+        return "components=" + bits(components) + " variances=" + bits(p.variances());
+    }
+
+    private static int bits(float[] values) {
+        int[] bits = new int[values.length];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return Arrays.hashCode(bits);
+    }
+
+    private static int bits(double[] values) {
+        long[] bits = new long[values.length];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = Double.doubleToRawLongBits(values[i]);
+        }
+        return Arrays.hashCode(bits);
     }
 
     public static void main(String[] args) {

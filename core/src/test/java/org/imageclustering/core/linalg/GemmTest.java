@@ -63,7 +63,7 @@ class GemmTest {
 
     @Test
     void gramUpperComputesTheUpperTriangleOfATransposeA() {
-        int v = Gemm.D.length();
+        int v = Gemm.DOUBLE_LANES;
         int m = 6;
         int dp = 3 * v;
         double[] a = new double[m * dp];

@@ -4,9 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
@@ -258,19 +255,7 @@ public final class PatchKMeansFeaturesTransform implements Transform {
             for (int j = 0; j < pd; j++) {
                 pn += p[po + j] * p[po + j];
             }
-            FloatVector patchNorm = FloatVector.broadcast(Gemm.F, pn);
-            FloatVector sum = FloatVector.zero(Gemm.F);
-            for (int c = 0; c < kp; c += Gemm.LANES) {
-                FloatVector dot = FloatVector.fromArray(Gemm.F, dots, dOff + c);
-                FloatVector d2 = patchNorm.add(FloatVector.fromArray(Gemm.F, centroidNorms, c)).sub(dot.mul(2f))
-                        .max(0f).sqrt();
-                d2.intoArray(z, c);
-                sum = sum.add(d2, Gemm.F.indexInRange(c, k));
-            }
-            FloatVector mu = FloatVector.broadcast(Gemm.F, sum.reduceLanes(VectorOperators.ADD) / k);
-            for (int c = 0; c < kp; c += Gemm.LANES) {
-                mu.sub(FloatVector.fromArray(Gemm.F, z, c)).max(0f).intoArray(z, c);
-            }
+            Gemm.triangleActivation(pn, dots, dOff, centroidNorms, k, z);
         }
 
         /** Per-chunk scratch space and the encoding of one image. */
@@ -303,11 +288,7 @@ public final class PatchKMeansFeaturesTransform implements Transform {
                         int p = gy * gridX + gx;
                         activate(white, p * pdp, dots, p * kp, z);
                         int base = oo + q * k;
-                        for (int c = 0; c < k; c += Gemm.LANES) {
-                            VectorMask<Float> valid = Gemm.F.indexInRange(c, k);
-                            FloatVector.fromArray(Gemm.F, out, base + c, valid)
-                                    .add(FloatVector.fromArray(Gemm.F, z, c)).intoArray(out, base + c, valid);
-                        }
+                        Gemm.addTo(z, k, out, base);
                     }
                 }
             };
