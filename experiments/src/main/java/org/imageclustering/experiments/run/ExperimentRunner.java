@@ -54,11 +54,11 @@ import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.transform.Pictures;
 import org.imageclustering.reporting.AtomicFiles;
 import org.imageclustering.reporting.MetricInput;
-import org.imageclustering.reporting.Metrics;
-import org.imageclustering.reporting.Reports;
-import org.imageclustering.reporting.RunArtifacts;
 import org.imageclustering.reporting.RunLog;
 import org.imageclustering.reporting.RunRecord;
+import org.imageclustering.reporting.metrics.Metrics;
+import org.imageclustering.reporting.report.Reports;
+import org.imageclustering.reporting.report.RunArtifacts;
 
 /**
  * Runs an experiment: validates it against the registered components, loads and transforms each

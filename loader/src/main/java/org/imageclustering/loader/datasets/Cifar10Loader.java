@@ -1,0 +1,91 @@
+package org.imageclustering.loader.datasets;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.imageclustering.core.Parameters;
+import org.imageclustering.loader.DatasetLoader;
+import org.imageclustering.loader.DatasetSplits;
+import org.imageclustering.loader.LoaderOptions;
+
+/**
+ * Loads CIFAR-10 (Krizhevsky 2009, "Learning multiple layers of features from tiny images"): 32 x 32
+ * colour images in 10 classes, 5 training batches of 10,000 and a test batch of 10,000, in either
+ * published version, from the extracted folder or straight from the downloaded archive.
+ *
+ * <ul>
+ *   <li>binary ({@code cifar-10-binary.tar.gz}, folder {@code cifar-10-batches-bin}):
+ *       {@code data_batch_1.bin} .. {@code data_batch_5.bin} and {@code test_batch.bin}, each a run of
+ *       3,073-byte records (a label byte, then the red, green and blue 32 x 32 planes, rows in order);
+ *       class names one per line in {@code batches.meta.txt};</li>
+ *   <li>python ({@code cifar-10-python.tar.gz}, folder {@code cifar-10-batches-py}): {@code data_batch_1}
+ *       .. {@code data_batch_5}, {@code test_batch}, pickled dicts with a uint8 array {@code data}
+ *       (10000 x 3072, same pixel order) and a list {@code labels}; class names under
+ *       {@code label_names} in {@code batches.meta}. Read by {@link org.imageclustering.loader.io.Unpickler},
+ *       which never loads classes.</li>
+ * </ul>
+ *
+ * <p>Options: {@code batches} (1..5, default 5: how many training batches, in order), {@code format}
+ * ({@code auto} (default; binary when both are present), {@code binary} or {@code python}). The path
+ * may be either folder, an archive, or a folder holding one of them; without a path it looks in
+ * {@code data/cifar-10} and then {@code data}.
+ */
+public final class Cifar10Loader implements DatasetLoader {
+    /** Where the data is looked for when no path is given (each as the folder, its parent, or beside the archive). */
+    public static final List<Path> DEFAULT_PLACES = List.of(Path.of("data", "cifar-10"), Path.of("data"));
+
+    static final CifarData.Layout LAYOUT = new CifarData.Layout("cifar10", "cifar-10-batches-bin", "cifar-10-batches-py",
+            "cifar-10-binary.tar.gz", "cifar-10-python.tar.gz", "data_batch_1.bin", "data_batch_1",
+            "Download cifar-10-binary.tar.gz or cifar-10-python.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html "
+                    + "and put it (or the folder it extracts to) in data/, or set the dataset's path.");
+
+    public Cifar10Loader() {
+    }
+
+    @Override
+    public DatasetSplits load(LoaderOptions options) throws IOException {
+        Parameters p = options.params();
+        int batches = p.integer("batches", 5);
+        if (batches < 1 || batches > 5) {
+            throw p.invalid("batches", "expected 1 to 5 training batches, found " + batches);
+        }
+        CifarData.Version format = p.choice("format", null, s -> s.equals("auto") ? null : CifarData.Version.parse(s));
+        p.requireAllUsed();
+
+        List<String> binaryTrain = new ArrayList<>();
+        List<String> pythonTrain = new ArrayList<>();
+        for (int b = 1; b <= batches; b++) {
+            binaryTrain.add("data_batch_" + b + ".bin");
+            pythonTrain.add("data_batch_" + b);
+        }
+        List<String> binaryFiles = new ArrayList<>(binaryTrain);
+        binaryFiles.addAll(List.of("test_batch.bin", "batches.meta.txt"));
+        List<String> pythonFiles = new ArrayList<>(pythonTrain);
+        pythonFiles.addAll(List.of("test_batch", "batches.meta"));
+
+        CifarData.Location loc = CifarData.locate(LAYOUT, options.path(), DEFAULT_PLACES, format);
+        CifarData.Members m = CifarData.read(LAYOUT, loc, binaryFiles, pythonFiles);
+        String how = LAYOUT.howToGet();
+        boolean binary = m.version() == CifarData.Version.BINARY;
+        String meta = binary ? "batches.meta.txt" : "batches.meta";
+        List<String> classNames = binary ? CifarData.textNames(m.get(meta, how), m.name(meta))
+                : CifarData.pickledNames(m.get(meta, how), m.name(meta), "label_names");
+
+        List<CifarData.Batch> train = new ArrayList<>();
+        for (String f : binary ? binaryTrain : pythonTrain) {
+            train.add(batch(m, f, binary, classNames.size()));
+        }
+        String testFile = binary ? "test_batch.bin" : "test_batch";
+        List<CifarData.Batch> test = List.of(batch(m, testFile, binary, classNames.size()));
+        return new DatasetSplits(
+                CifarData.assemble("cifar10/train", train, classNames, options.raw(), m.sources()),
+                CifarData.assemble("cifar10/test", test, classNames, options.raw(), m.sources()));
+    }
+
+    private static CifarData.Batch batch(CifarData.Members m, String f, boolean binary, int classes) throws IOException {
+        byte[] b = m.get(f, LAYOUT.howToGet());
+        return binary ? CifarData.binaryBatch(b, m.name(f), 1, 0, classes)
+                : CifarData.pythonBatch(b, m.name(f), "labels", classes);
+    }
+}
