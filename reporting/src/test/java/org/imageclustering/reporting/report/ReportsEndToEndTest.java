@@ -15,12 +15,12 @@ import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
-import org.imageclustering.core.testing.Fixtures;
 import org.imageclustering.loader.ImageShape;
 import org.imageclustering.reporting.MetricInput;
 import org.imageclustering.reporting.RunLog;
 import org.imageclustering.reporting.RunRecord;
 import org.imageclustering.reporting.metrics.Metrics;
+import org.imageclustering.testing.SyntheticData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +31,13 @@ class ReportsEndToEndTest {
 
     /** Blobs in 16 dimensions drawn as 4x4 grey "images", 3 classes. */
     static void runExperiment(Path results, String algorithmName, int restarts) {
-        Fixtures.Labelled data = Fixtures.blobs(3, 40, 16, 6.0, 7);
+        SyntheticData.Labelled data = SyntheticData.blobs(3, 40, 16, 6.0, 7);
         // Scale into [0, 1] so that rows are also plausible pixels.
-        float[] px = data.points().data().clone();
+        float[] px = points(data).data().clone();
         for (int i = 0; i < px.length; i++) {
             px[i] = Math.max(0f, Math.min(1f, (px[i] + 3f) / 12f));
         }
-        FloatMatrix x = FloatMatrix.wrap(data.points().rows(), 16, px);
+        FloatMatrix x = FloatMatrix.wrap(points(data).rows(), 16, px);
         ImageShape shape = new ImageShape(1, 4, 4);
         RunLog log = RunLog.in(results);
         RunArtifacts artifacts = new RunArtifacts(results);
@@ -264,5 +264,10 @@ class ReportsEndToEndTest {
         assertTrue(charts > 10, "charts: " + charts);
         assertEquals(html.split("<table", -1).length - 1, html.split("<div class=\"scroll\"><table", -1).length - 1,
                 "every table in a scroll box");
+    }
+
+    /** The fixture's points as a matrix. */
+    private static FloatMatrix points(SyntheticData.Labelled d) {
+        return FloatMatrix.wrap(d.rows(), d.cols(), d.values());
     }
 }

@@ -1,22 +1,27 @@
-package org.imageclustering.core.testing;
+package org.imageclustering.testing;
 
 import java.util.SplittableRandom;
-import org.imageclustering.core.FloatMatrix;
 
 /**
- * Seeded synthetic datasets with known classes (Gaussian blobs, moons, circles) and the adjusted
- * Rand index to check a clustering against them: the shared fixtures of every module's tests.
- *
- * <p>They live in core's main code rather than a test-jar because {@code mvn compile exec:java}
- * resolves every module's test dependencies, and Maven 3.8 cannot resolve a sibling's test-jar
- * before its test classes are compiled.
+ * Seeded synthetic datasets with known classes (Gaussian blobs, moons, circles): the shared fixtures
+ * of every module's tests. Points come as a plain row-major array so that this module needs no other
+ * module of the project (core's own tests use it); callers wrap them in their matrix type.
  */
-public final class Fixtures {
-    private Fixtures() {
+public final class SyntheticData {
+    private SyntheticData() {
     }
 
-    /** Points with their true labels. */
-    public record Labelled(FloatMatrix points, int[] labels) {
+    /**
+     * {@code rows} points of {@code cols} coordinates, row-major in {@code values}, with their true labels.
+     * Holds the arrays it is given (no copies): test data, owned by the test that made it.
+     */
+    public record Labelled(int rows, int cols, float[] values, int[] labels) {
+        public Labelled {
+            if (rows < 0 || cols < 1 || values.length != rows * cols || labels.length != rows) {
+                throw new IllegalArgumentException("expected " + rows + " x " + cols + " values and " + rows
+                        + " labels, found " + values.length + " values and " + labels.length + " labels");
+            }
+        }
     }
 
     /**
@@ -42,7 +47,7 @@ public final class Fixtures {
                 }
             }
         }
-        return new Labelled(FloatMatrix.wrap(n, dims, data), labels);
+        return new Labelled(n, dims, data, labels);
     }
 
     /** Two interleaved half circles ("moons") in 2-D with Gaussian noise of sd {@code noise}. */
@@ -62,7 +67,7 @@ public final class Fixtures {
             data[2 * i + 1] = (float) (y + noise * rng.nextGaussian());
             labels[i] = first ? 0 : 1;
         }
-        return new Labelled(FloatMatrix.wrap(n, 2, data), labels);
+        return new Labelled(n, 2, data, labels);
     }
 
     /** Two concentric circles (radius 1 and {@code factor}) in 2-D with Gaussian noise of sd {@code noise}. */
@@ -81,47 +86,6 @@ public final class Fixtures {
             data[2 * i + 1] = (float) (r * Math.sin(t) + noise * rng.nextGaussian());
             labels[i] = isOuter ? 0 : 1;
         }
-        return new Labelled(FloatMatrix.wrap(n, 2, data), labels);
-    }
-
-    /**
-     * Adjusted Rand index of two labelings (Hubert and Arabie 1985), for tests that must not depend
-     * on the reporting module.
-     */
-    public static double adjustedRand(int[] a, int[] b) {
-        int ka = 0;
-        int kb = 0;
-        for (int v : a) {
-            ka = Math.max(ka, v + 1);
-        }
-        for (int v : b) {
-            kb = Math.max(kb, v + 1);
-        }
-        long[][] table = new long[ka][kb];
-        long[] rows = new long[ka];
-        long[] cols = new long[kb];
-        for (int i = 0; i < a.length; i++) {
-            table[a[i]][b[i]]++;
-            rows[a[i]]++;
-            cols[b[i]]++;
-        }
-        double index = 0;
-        for (long[] r : table) {
-            for (long v : r) {
-                index += v * (v - 1) / 2.0;
-            }
-        }
-        double sumA = 0;
-        double sumB = 0;
-        for (long v : rows) {
-            sumA += v * (v - 1) / 2.0;
-        }
-        for (long v : cols) {
-            sumB += v * (v - 1) / 2.0;
-        }
-        double total = a.length * (a.length - 1) / 2.0;
-        double expected = sumA * sumB / total;
-        double max = (sumA + sumB) / 2;
-        return max == expected ? 1.0 : (index - expected) / (max - expected);
+        return new Labelled(n, 2, data, labels);
     }
 }
