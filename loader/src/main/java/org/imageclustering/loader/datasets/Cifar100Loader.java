@@ -32,10 +32,8 @@ public final class Cifar100Loader implements DatasetLoader {
     /** Where the data is looked for when no path is given. */
     public static final List<Path> DEFAULT_PLACES = List.of(Path.of("data", "cifar-100"), Path.of("data"));
 
-    static final CifarData.Layout LAYOUT = new CifarData.Layout("cifar100", "cifar-100-binary", "cifar-100-python",
-            "cifar-100-binary.tar.gz", "cifar-100-python.tar.gz", "train.bin", "train",
-            "Download cifar-100-binary.tar.gz or cifar-100-python.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html "
-                    + "and put it (or the folder it extracts to) in data/, or set the dataset's path.");
+    static final CifarData.Layout LAYOUT = CifarData.Layout.published("cifar100", "cifar-100-binary",
+            "cifar-100-python", "cifar-100-binary.tar.gz", "cifar-100-python.tar.gz", "train.bin", "train");
 
     public Cifar100Loader() {
     }
@@ -48,34 +46,27 @@ public final class Cifar100Loader implements DatasetLoader {
             case "coarse" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException("expected fine or coarse, found '" + s + "'");
         });
-        CifarData.Version format = p.choice("format", null, s -> s.equals("auto") ? null : CifarData.Version.parse(s));
+        CifarData.Version format = CifarData.formatOption(p);
         p.requireAllUsed();
 
         List<String> binaryFiles = List.of("train.bin", "test.bin", "fine_label_names.txt", "coarse_label_names.txt");
         List<String> pythonFiles = List.of("train", "test", "meta");
         CifarData.Location loc = CifarData.locate(LAYOUT, options.path(), DEFAULT_PLACES, format);
         CifarData.Members m = CifarData.read(LAYOUT, loc, binaryFiles, pythonFiles);
-        String how = LAYOUT.howToGet();
-        boolean binary = m.version() == CifarData.Version.BINARY;
-        List<String> classNames;
-        if (binary) {
-            String f = fine ? "fine_label_names.txt" : "coarse_label_names.txt";
-            classNames = CifarData.textNames(m.get(f, how), m.name(f));
-        } else {
-            classNames = CifarData.pickledNames(m.get("meta", how), m.name("meta"),
-                    fine ? "fine_label_names" : "coarse_label_names");
-        }
+        String labelling = fine ? "fine" : "coarse";
+        List<String> classNames = CifarData.classNames(LAYOUT, m, labelling + "_label_names.txt", "meta",
+                labelling + "_label_names");
         return new DatasetSplits(
-                CifarData.assemble("cifar100/train", List.of(batch(m, binary ? "train.bin" : "train", binary, fine,
-                        classNames.size())), classNames, options.raw(), m.sources()),
-                CifarData.assemble("cifar100/test", List.of(batch(m, binary ? "test.bin" : "test", binary, fine,
-                        classNames.size())), classNames, options.raw(), m.sources()));
+                CifarData.assemble("cifar100/train", List.of(batch(m, "train.bin", "train", fine, classNames.size())),
+                        classNames, options.raw(), m.sources()),
+                CifarData.assemble("cifar100/test", List.of(batch(m, "test.bin", "test", fine, classNames.size())),
+                        classNames, options.raw(), m.sources()));
     }
 
-    private static CifarData.Batch batch(CifarData.Members m, String f, boolean binary, boolean fine, int classes)
-            throws IOException {
-        byte[] b = m.get(f, LAYOUT.howToGet());
-        return binary ? CifarData.binaryBatch(b, m.name(f), 2, fine ? 1 : 0, classes)
-                : CifarData.pythonBatch(b, m.name(f), fine ? "fine_labels" : "coarse_labels", classes);
+    /** A batch: coarse then fine label byte per binary record; {@code fine_labels} or {@code coarse_labels} in the pickle. */
+    private static CifarData.Batch batch(CifarData.Members m, String binaryFile, String pythonFile, boolean fine,
+                                         int classes) throws IOException {
+        return CifarData.batch(LAYOUT, m, binaryFile, 2, fine ? 1 : 0, pythonFile, fine ? "fine_labels" : "coarse_labels",
+                classes);
     }
 }

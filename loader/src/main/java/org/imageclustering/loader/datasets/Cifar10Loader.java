@@ -35,10 +35,8 @@ public final class Cifar10Loader implements DatasetLoader {
     /** Where the data is looked for when no path is given (each as the folder, its parent, or beside the archive). */
     public static final List<Path> DEFAULT_PLACES = List.of(Path.of("data", "cifar-10"), Path.of("data"));
 
-    static final CifarData.Layout LAYOUT = new CifarData.Layout("cifar10", "cifar-10-batches-bin", "cifar-10-batches-py",
-            "cifar-10-binary.tar.gz", "cifar-10-python.tar.gz", "data_batch_1.bin", "data_batch_1",
-            "Download cifar-10-binary.tar.gz or cifar-10-python.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html "
-                    + "and put it (or the folder it extracts to) in data/, or set the dataset's path.");
+    static final CifarData.Layout LAYOUT = CifarData.Layout.published("cifar10", "cifar-10-batches-bin",
+            "cifar-10-batches-py", "cifar-10-binary.tar.gz", "cifar-10-python.tar.gz", "data_batch_1.bin", "data_batch_1");
 
     public Cifar10Loader() {
     }
@@ -50,7 +48,7 @@ public final class Cifar10Loader implements DatasetLoader {
         if (batches < 1 || batches > 5) {
             throw p.invalid("batches", "expected 1 to 5 training batches, found " + batches);
         }
-        CifarData.Version format = p.choice("format", null, s -> s.equals("auto") ? null : CifarData.Version.parse(s));
+        CifarData.Version format = CifarData.formatOption(p);
         p.requireAllUsed();
 
         List<String> binaryTrain = new ArrayList<>();
@@ -66,26 +64,21 @@ public final class Cifar10Loader implements DatasetLoader {
 
         CifarData.Location loc = CifarData.locate(LAYOUT, options.path(), DEFAULT_PLACES, format);
         CifarData.Members m = CifarData.read(LAYOUT, loc, binaryFiles, pythonFiles);
-        String how = LAYOUT.howToGet();
-        boolean binary = m.version() == CifarData.Version.BINARY;
-        String meta = binary ? "batches.meta.txt" : "batches.meta";
-        List<String> classNames = binary ? CifarData.textNames(m.get(meta, how), m.name(meta))
-                : CifarData.pickledNames(m.get(meta, how), m.name(meta), "label_names");
+        List<String> classNames = CifarData.classNames(LAYOUT, m, "batches.meta.txt", "batches.meta", "label_names");
 
         List<CifarData.Batch> train = new ArrayList<>();
-        for (String f : binary ? binaryTrain : pythonTrain) {
-            train.add(batch(m, f, binary, classNames.size()));
+        for (int b = 0; b < batches; b++) {
+            train.add(batch(m, binaryTrain.get(b), pythonTrain.get(b), classNames.size()));
         }
-        String testFile = binary ? "test_batch.bin" : "test_batch";
-        List<CifarData.Batch> test = List.of(batch(m, testFile, binary, classNames.size()));
+        List<CifarData.Batch> test = List.of(batch(m, "test_batch.bin", "test_batch", classNames.size()));
         return new DatasetSplits(
                 CifarData.assemble("cifar10/train", train, classNames, options.raw(), m.sources()),
                 CifarData.assemble("cifar10/test", test, classNames, options.raw(), m.sources()));
     }
 
-    private static CifarData.Batch batch(CifarData.Members m, String f, boolean binary, int classes) throws IOException {
-        byte[] b = m.get(f, LAYOUT.howToGet());
-        return binary ? CifarData.binaryBatch(b, m.name(f), 1, 0, classes)
-                : CifarData.pythonBatch(b, m.name(f), "labels", classes);
+    /** A batch: one label byte per binary record, labels under {@code labels} in the python pickle. */
+    private static CifarData.Batch batch(CifarData.Members m, String binaryFile, String pythonFile, int classes)
+            throws IOException {
+        return CifarData.batch(LAYOUT, m, binaryFile, 1, 0, pythonFile, "labels", classes);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.Parameters;
+import org.imageclustering.core.Sha256;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.ImageShape;
@@ -70,6 +71,42 @@ final class CifarData {
      */
     record Layout(String dataset, String binaryFolder, String pythonFolder, String binaryArchive, String pythonArchive,
                   String binaryMarker, String pythonMarker, String howToGet) {
+        /** A layout of the files published on the CIFAR page, told how to get them from there. */
+        static Layout published(String dataset, String binaryFolder, String pythonFolder, String binaryArchive,
+                                String pythonArchive, String binaryMarker, String pythonMarker) {
+            return new Layout(dataset, binaryFolder, pythonFolder, binaryArchive, pythonArchive, binaryMarker,
+                    pythonMarker, "Download " + binaryArchive + " or " + pythonArchive
+                            + " from https://www.cs.toronto.edu/~kriz/cifar.html "
+                            + "and put it (or the folder it extracts to) in data/, or set the dataset's path.");
+        }
+    }
+
+    /** The {@code format} option: {@code auto} (null: binary when both are present), {@code binary} or {@code python}. */
+    static Version formatOption(Parameters p) {
+        return p.choice("format", null, s -> s.equals("auto") ? null : Version.parse(s));
+    }
+
+    /**
+     * The class names: one per line in {@code textFile} of the binary version, or the list under
+     * {@code pickleKey} in {@code pickleFile} of the python version.
+     */
+    static List<String> classNames(Layout layout, Members m, String textFile, String pickleFile, String pickleKey)
+            throws IOException {
+        return m.version() == Version.BINARY ? textNames(m.get(textFile, layout.howToGet()), m.name(textFile))
+                : pickledNames(m.get(pickleFile, layout.howToGet()), m.name(pickleFile), pickleKey);
+    }
+
+    /**
+     * One batch of whichever version {@code m} holds: {@code binaryFile}, records of {@code labelBytes}
+     * label bytes with the label at {@code labelIndex}; or {@code pythonFile}, labels under {@code labelKey}.
+     */
+    static Batch batch(Layout layout, Members m, String binaryFile, int labelBytes, int labelIndex, String pythonFile,
+                       String labelKey, int classes) throws IOException {
+        boolean binary = m.version() == Version.BINARY;
+        String f = binary ? binaryFile : pythonFile;
+        byte[] b = m.get(f, layout.howToGet());
+        return binary ? binaryBatch(b, m.name(f), labelBytes, labelIndex, classes)
+                : pythonBatch(b, m.name(f), labelKey, classes);
     }
 
     /** The files of one version, read into memory, with their provenance. */
@@ -171,7 +208,7 @@ final class CifarData {
         Map<String, byte[]> bytes = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Version seen = null;
-        MessageDigest sha = Bytes.sha256Digest();
+        MessageDigest sha = Sha256.newDigest();
         long size = Files.size(archive);
         // the digest sits below the buffer so that peeking at the magic bytes (mark/reset) hashes them once
         try (InputStream file = new BufferedInputStream(new DigestInputStream(Files.newInputStream(archive), sha), 1 << 16)) {
@@ -220,7 +257,7 @@ final class CifarData {
                     + " files (looked for " + String.join(", ", binaryFiles) + " or " + String.join(", ", pythonFiles)
                     + "). " + layout.howToGet());
         }
-        SourceFile source = new SourceFile(archive.toString(), HexFormat.of().formatHex(sha.digest()), size);
+        SourceFile source = new SourceFile(archive.toString(), Sha256.hex(sha), size);
         return new Members(seen, archive.toString(), bytes, names, List.of(source));
     }
 
