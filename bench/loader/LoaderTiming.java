@@ -1,8 +1,8 @@
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.imageclustering.loader.DatasetSplits;
-import org.imageclustering.loader.FashionMnistLoader;
 import org.imageclustering.loader.LoaderOptions;
+import org.imageclustering.loader.datasets.FashionMnistLoader;
 
 /** Times FashionMnistLoader on the full dataset: median of REPEATS loads (train + test), after one warm-up. */
 public class LoaderTiming {

@@ -7,13 +7,13 @@ import org.imageclustering.core.ClusteringAlgorithmFactory;
 import org.imageclustering.core.kmeans.KMeansFactory;
 import org.imageclustering.core.kmeans.MiniBatchKMeansFactory;
 import org.imageclustering.core.spectral.SpectralFactory;
-import org.imageclustering.loader.Cifar100Loader;
-import org.imageclustering.loader.Cifar10Loader;
 import org.imageclustering.loader.DatasetLoader;
-import org.imageclustering.loader.FashionMnistLoader;
-import org.imageclustering.loader.IdxLoader;
-import org.imageclustering.loader.ImageFolderLoader;
-import org.imageclustering.loader.MnistLoader;
+import org.imageclustering.loader.datasets.Cifar100Loader;
+import org.imageclustering.loader.datasets.Cifar10Loader;
+import org.imageclustering.loader.datasets.FashionMnistLoader;
+import org.imageclustering.loader.datasets.IdxLoader;
+import org.imageclustering.loader.datasets.ImageFolderLoader;
+import org.imageclustering.loader.datasets.MnistLoader;
 import org.imageclustering.loader.transform.ColorHistogramFactory;
 import org.imageclustering.loader.transform.GrayscaleFactory;
 import org.imageclustering.loader.transform.HogFactory;
@@ -25,7 +25,7 @@ import org.imageclustering.loader.transform.ScaleFactory;
 import org.imageclustering.loader.transform.StandardizeFactory;
 import org.imageclustering.loader.transform.TransformFactory;
 import org.imageclustering.reporting.Metric;
-import org.imageclustering.reporting.Metrics;
+import org.imageclustering.reporting.metrics.Metrics;
 
 /**
  * The Guice wiring of the experiment runner: every loader, algorithm, transform and metric under

@@ -21,8 +21,8 @@ import org.imageclustering.experiments.folder.RunLogging;
 import org.imageclustering.experiments.folder.WriteFailures;
 import org.imageclustering.experiments.spec.ConfigException;
 import org.imageclustering.experiments.spec.ExperimentFile;
-import org.imageclustering.reporting.Comparison;
 import org.imageclustering.reporting.RunRecord;
+import org.imageclustering.reporting.report.Comparison;
 
 /**
  * The command line: {@code mvn -q compile exec:java -Dconfig=configs/quickstart.yaml}.

@@ -9,7 +9,7 @@ import org.imageclustering.core.kmeans.Initialization;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
 import org.imageclustering.core.kmeans.ToleranceMode;
-import org.imageclustering.loader.Cifar10Loader;
+import org.imageclustering.loader.datasets.Cifar10Loader;
 import org.imageclustering.loader.DatasetSplits;
 
 /** k-means on CIFAR-10 with the original assignment's settings, called as a library. */

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.core.kmeans.KMeansFactory;
-import org.imageclustering.loader.Cifar10Loader;
+import org.imageclustering.loader.datasets.Cifar10Loader;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.LoaderOptions;
 import org.junit.jupiter.api.Test;

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import org.imageclustering.reporting.Reports;
-import org.imageclustering.reporting.RunArtifacts;
 import org.imageclustering.reporting.RunLog;
 import org.imageclustering.reporting.RunRecord;
+import org.imageclustering.reporting.report.Reports;
+import org.imageclustering.reporting.report.RunArtifacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,17 +1,13 @@
 /**
- * Dataset loading: the {@link org.imageclustering.loader.Dataset} a run clusters, and one
- * {@link org.imageclustering.loader.DatasetLoader} per published format, registered under the name an
- * experiment file uses: {@code fashion-mnist} ({@link org.imageclustering.loader.FashionMnistLoader}),
- * {@code mnist} ({@link org.imageclustering.loader.MnistLoader}), {@code idx}
- * ({@link org.imageclustering.loader.IdxLoader}), {@code cifar10}
- * ({@link org.imageclustering.loader.Cifar10Loader}), {@code cifar100}
- * ({@link org.imageclustering.loader.Cifar100Loader}) and {@code image-folder}
- * ({@link org.imageclustering.loader.ImageFolderLoader}); plus seeded stratified
- * {@link org.imageclustering.loader.Subsample}s of any of them.
+ * The dataset contract every loader and every consumer of data shares: the {@link
+ * org.imageclustering.loader.Dataset} a run clusters (with its {@link org.imageclustering.loader.ImageShape}
+ * and the {@link org.imageclustering.loader.SourceFile}s it came from), the one-method {@link
+ * org.imageclustering.loader.DatasetLoader} with its {@link org.imageclustering.loader.LoaderOptions} and
+ * {@link org.imageclustering.loader.DatasetSplits}, the {@link org.imageclustering.loader.DatasetFormatException}
+ * that names the file and the byte offset or field of a bad file, and seeded stratified
+ * {@link org.imageclustering.loader.Subsample}s of any dataset.
  *
- * <p>Every loader reads the files as published, checks every size a header declares against the
- * bytes present before allocating for it, and reports a bad file with a
- * {@link org.imageclustering.loader.DatasetFormatException} naming the file and the byte offset or
- * field. The byte-level readers live in {@code io}; feature transforms in {@code transform}.
+ * <p>The packages below depend on this one and never the other way round: {@code io} holds the
+ * byte-level readers, {@code datasets} the built-in loaders, {@code transform} the feature transforms.
  */
 package org.imageclustering.loader;

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.loader.datasets.FashionMnistLoader;
 import org.junit.jupiter.api.Test;
 
 class SubsampleTest {
+    /** Surefire runs in the module folder; the sample is at the repository root. */
+    private static final Path FASHION_MNIST_SAMPLE = Path.of("..", "data", "fashion-mnist-sample");
+
     /** 100 rows: 50 of class 0, 30 of class 1, 20 of class 2, interleaved; feature = row index. */
     private static Dataset dataset(int[] labels) {
         float[] x = new float[labels.length];
@@ -120,5 +125,25 @@ class SubsampleTest {
         for (int i = 0; i < 100; i++) {
             assertTrue(seen[i], "row " + i + " never chosen");
         }
+    }
+
+    @Test
+    void stratifiedSubsampleOfTheSampleKeepsClassShares() throws Exception {
+        Dataset train = new FashionMnistLoader().load(LoaderOptions.at(FASHION_MNIST_SAMPLE)).train();
+        int[] counts = new int[10];
+        for (int y : train.labels()) {
+            counts[y]++;
+        }
+        Dataset small = Subsample.stratified(train, 300, 11);
+        int[] kept = new int[10];
+        for (int y : small.labels()) {
+            kept[y]++;
+        }
+        assertArrayEquals(Subsample.apportion(counts, 2000, 300), kept);
+        for (int c = 0; c < 10; c++) {
+            assertTrue(Math.abs(kept[c] - 300.0 * counts[c] / 2000) < 1, "class " + c);
+        }
+        assertEquals(train.shape(), small.shape());
+        assertEquals(train.sources(), small.sources());
     }
 }

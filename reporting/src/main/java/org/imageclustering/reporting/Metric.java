@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * A number that says how good one clustering is. External metrics compare with the true labels
- * (purity, NMI, ARI, ...; they implement {@link org.imageclustering.reporting.metrics.ExternalMetric});
+ * (purity, NMI, ARI, ...; they implement {@code ExternalMetric} in {@code reporting.metrics});
  * internal ones look at geometry only (distortion, silhouette, ...). Registered under a name used
- * in experiment files and reports (see {@link Metrics}).
+ * in experiment files and reports (see {@code reporting.metrics.Metrics}).
  */
 @FunctionalInterface
 public interface Metric {
@@ -26,7 +26,7 @@ public interface Metric {
      * The score under {@code name} plus any facts a reader needs to trust it (silhouette adds the
      * sample size it used as {@code name + "-sample-size"}), in a stable order. A fact is named
      * {@code name + Metrics.DETAIL_SUFFIX}, so that summaries record it but do not summarise it
-     * as a score (see {@link Metrics#isDetail}).
+     * as a score (see {@code Metrics.isDetail}).
      */
     default Map<String, Double> scoreWithDetails(String name, MetricInput input) {
         Map<String, Double> out = new LinkedHashMap<>();

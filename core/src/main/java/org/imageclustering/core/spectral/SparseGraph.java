@@ -166,30 +166,13 @@ public final class SparseGraph {
      * (edges of weight 0 do not connect).
      */
     public int[] components() {
-        int[] comp = new int[n];
-        Arrays.fill(comp, -1);
-        int[] stack = new int[n];
-        int count = 0;
-        for (int s = 0; s < n; s++) {
-            if (comp[s] >= 0) {
-                continue;
-            }
-            int top = 0;
-            stack[top++] = s;
-            comp[s] = count;
-            while (top > 0) {
-                int v = stack[--top];
-                for (int p = rowStart[v]; p < rowStart[v + 1]; p++) {
-                    int u = columns[p];
-                    if (comp[u] < 0 && weights[p] != 0) {
-                        comp[u] = count;
-                        stack[top++] = u;
-                    }
+        return Components.label(n, (v, neighbour) -> {
+            for (int p = rowStart[v]; p < rowStart[v + 1]; p++) {
+                if (weights[p] != 0) {
+                    neighbour.accept(columns[p]);
                 }
             }
-            count++;
-        }
-        return comp;
+        });
     }
 
     /** Bytes held by the arrays, for the memory guard's bookkeeping. */

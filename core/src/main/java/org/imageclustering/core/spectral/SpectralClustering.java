@@ -417,31 +417,15 @@ public final class SpectralClustering implements ClusteringAlgorithm {
     }
 
     /** Components of a dense affinity (edges are the non-zero weights). */
-    private static int[] denseComponents(int n, float[] w) {
-        int[] comp = new int[n];
-        Arrays.fill(comp, -1);
-        int[] stack = new int[n];
-        int count = 0;
-        for (int s = 0; s < n; s++) {
-            if (comp[s] >= 0) {
-                continue;
-            }
-            int top = 0;
-            stack[top++] = s;
-            comp[s] = count;
-            while (top > 0) {
-                int v = stack[--top];
-                int o = v * n;
-                for (int u = 0; u < n; u++) {
-                    if (comp[u] < 0 && w[o + u] != 0) {
-                        comp[u] = count;
-                        stack[top++] = u;
-                    }
+    static int[] denseComponents(int n, float[] w) {
+        return Components.label(n, (v, neighbour) -> {
+            int o = v * n;
+            for (int u = 0; u < n; u++) {
+                if (w[o + u] != 0) {
+                    neighbour.accept(u);
                 }
             }
-            count++;
-        }
-        return comp;
+        });
     }
 
     /** Centroids as the means of each cluster's input rows; an empty cluster takes the overall mean. */

@@ -26,10 +26,11 @@ import org.imageclustering.experiments.spec.ConfigException;
 import org.imageclustering.experiments.spec.ExperimentFile;
 import org.imageclustering.experiments.spec.ExperimentSpec;
 import org.imageclustering.loader.DatasetSplits;
-import org.imageclustering.reporting.Reports;
-import org.imageclustering.reporting.RunArtifacts;
 import org.imageclustering.reporting.RunLog;
 import org.imageclustering.reporting.RunRecord;
+import org.imageclustering.reporting.metrics.Metrics;
+import org.imageclustering.reporting.report.Reports;
+import org.imageclustering.reporting.report.RunArtifacts;
 
 /**
  * Runs an experiment: validates it against the registered components, loads and transforms each

@@ -18,7 +18,7 @@ import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.folder.RunLogging;
 import org.imageclustering.experiments.folder.WriteFailures;
 import org.imageclustering.experiments.spec.ExperimentSpec;
-import org.imageclustering.reporting.RunArtifacts;
+import org.imageclustering.reporting.report.RunArtifacts;
 import org.imageclustering.reporting.RunRecord;
 
 /**

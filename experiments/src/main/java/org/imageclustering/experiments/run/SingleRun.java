@@ -18,8 +18,8 @@ import org.imageclustering.experiments.spec.ExperimentSpec;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.transform.Pictures;
 import org.imageclustering.reporting.MetricInput;
-import org.imageclustering.reporting.Metrics;
-import org.imageclustering.reporting.RunArtifacts;
+import org.imageclustering.reporting.metrics.Metrics;
+import org.imageclustering.reporting.report.RunArtifacts;
 import org.imageclustering.reporting.RunRecord;
 
 /**

@@ -3,13 +3,10 @@ package org.imageclustering.experiments.spec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.imageclustering.core.Sha256;
 
 /**
  * Canonical JSON of YAML-shaped values (map keys sorted at every depth, so that the order keys
@@ -32,12 +29,7 @@ public final class Canonical {
 
     /** Hex SHA-256 of {@link #json}. */
     public static String sha256(Object value) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(json(value).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(json(value));
     }
 
     private static Object sorted(Object v) {

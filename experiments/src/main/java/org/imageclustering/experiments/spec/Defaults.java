@@ -27,7 +27,7 @@ public final class Defaults {
     /** {@code dataset.raw}: keep stored pixel values (0..255) instead of scaling to [0, 1]. */
     public static final boolean RAW = false;
     /** The feature-set name used when the file has neither {@code transforms} nor {@code feature-sets}. */
-    public static final String RAW_FEATURE_SET = org.imageclustering.reporting.ConfigurationSummary.DEFAULT_FEATURE_SET;
+    public static final String RAW_FEATURE_SET = org.imageclustering.reporting.report.ConfigurationSummary.DEFAULT_FEATURE_SET;
     /** {@code k} range step when {@code {from, to}} has no {@code step}. */
     public static final int K_STEP = 1;
     /**

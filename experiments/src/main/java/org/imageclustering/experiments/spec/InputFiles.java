@@ -1,16 +1,11 @@
 package org.imageclustering.experiments.spec;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.Sha256;
 import org.imageclustering.core.kmeans.CentroidFiles;
 import org.imageclustering.core.spectral.Affinities;
 
@@ -38,10 +33,7 @@ public final class InputFiles {
      * @throws NoSuchFileException if it does not exist
      */
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        }
+        return Sha256.hex(file);
     }
 
     /**
@@ -65,14 +57,6 @@ public final class InputFiles {
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage(); // the reader's message names the file, the line and what the data allows
-        }
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -4,13 +4,14 @@ import com.google.inject.AbstractModule;
 import java.util.ArrayList;
 import java.util.List;
 import org.imageclustering.core.ClusteringAlgorithm;
+import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.core.kmeans.KMeansFactory;
-import org.imageclustering.core.testing.Fixtures;
 import org.imageclustering.experiments.ExperimentsModule;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.LoaderOptions;
+import org.imageclustering.testing.SyntheticData;
 
 /**
  * Small in-test components bound through the same MapBinders as the real ones: a Gaussian-blobs
@@ -42,17 +43,17 @@ public final class TestComponents extends AbstractModule {
         for (int c = 0; c < clusters; c++) {
             names.add("c" + c);
         }
-        Fixtures.Labelled train = Fixtures.blobs(clusters, perCluster, dims, separation, seed);
-        Fixtures.Labelled test = Fixtures.blobs(clusters, testPerCluster, dims, separation, seed + 1000);
-        return new DatasetSplits(new Dataset("blobs/train", train.points(), train.labels(), names, null, List.of()),
-                testPerCluster == 0 ? null : new Dataset("blobs/test", test.points(), test.labels(), names, null, List.of()));
+        SyntheticData.Labelled train = SyntheticData.blobs(clusters, perCluster, dims, separation, seed);
+        SyntheticData.Labelled test = SyntheticData.blobs(clusters, testPerCluster, dims, separation, seed + 1000);
+        return new DatasetSplits(new Dataset("blobs/train", points(train), train.labels(), names, null, List.of()),
+                testPerCluster == 0 ? null : new Dataset("blobs/test", points(test), test.labels(), names, null, List.of()));
     }
 
     /** A careless loader: ten blobs labelled 0..9 but only nine class names. */
     static DatasetSplits nineNames(LoaderOptions options) {
         options.params().requireAllUsed();
-        Fixtures.Labelled train = Fixtures.blobs(10, 5, 10, 10, 1);
-        return new DatasetSplits(new Dataset("nine/train", train.points(), train.labels(),
+        SyntheticData.Labelled train = SyntheticData.blobs(10, 5, 10, 10, 1);
+        return new DatasetSplits(new Dataset("nine/train", points(train), train.labels(),
                 List.of("0", "1", "2", "3", "4", "5", "6", "7", "8"), null, List.of()), null);
     }
 
@@ -72,5 +73,10 @@ public final class TestComponents extends AbstractModule {
             }
             return inner.fit(data, ctx);
         };
+    }
+
+    /** The fixture's points as a matrix. */
+    private static FloatMatrix points(SyntheticData.Labelled d) {
+        return FloatMatrix.wrap(d.rows(), d.cols(), d.values());
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
+import org.imageclustering.core.Sha256;
 import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.SourceFile;
 
@@ -87,18 +85,7 @@ public final class Bytes {
 
     /** Lower-case hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
-        MessageDigest md = sha256Digest();
-        md.update(bytes);
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    /** A fresh SHA-256 digest (always present on every JVM). */
-    public static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Sha256.hex(bytes);
     }
 
     /** Big-endian unsigned 32-bit integer at {@code at}. */

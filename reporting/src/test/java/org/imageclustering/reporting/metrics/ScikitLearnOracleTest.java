@@ -16,7 +16,6 @@ import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.reporting.Metric;
 import org.imageclustering.reporting.MetricInput;
-import org.imageclustering.reporting.Metrics;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -1,0 +1,9 @@
+/**
+ * Everything built from a results folder: per-run artifacts (labels, contingency tables, pictures;
+ * {@link org.imageclustering.reporting.report.RunArtifacts}), summaries across seeds
+ * ({@link org.imageclustering.reporting.report.Summaries}), rankings and paired comparisons, and the files
+ * people and machines read ({@code summary.csv}, {@code summary.md}, {@code report.html}, comparisons of two
+ * folders), written by {@link org.imageclustering.reporting.report.Reports}. Plots are plain SVG
+ * ({@link org.imageclustering.reporting.report.Svg}).
+ */
+package org.imageclustering.reporting.report;
