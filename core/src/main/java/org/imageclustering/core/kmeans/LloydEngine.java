@@ -11,6 +11,7 @@ import org.imageclustering.core.IterationTrace;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.StopReason;
 import org.imageclustering.core.distance.Centers;
+import org.imageclustering.core.distance.NearTies;
 import org.imageclustering.core.distance.RowBlocks;
 import org.imageclustering.core.distance.SquaredEuclidean;
 
@@ -63,8 +64,6 @@ final class LloydEngine {
     private static final int REFRESH_WEIGHT = 6;
     /** Per skipped iteration, the factor on a chunk's remembered tightening failure rate. */
     private static final double TIGHTEN_RETRY_DECAY = 0.8;
-    /** Relative slack for double rounding when exact distances decide between near-tied centres. */
-    private static final double EXACT_SLACK = 1e-12;
     /**
      * Fewest iterations allowed for which Lloyd copies the data into row blocks (at most
      * {@value SquaredEuclidean#ROW_LANE_MAX_K} centres): on Fashion-MNIST at K=10 the copy takes
@@ -549,11 +548,11 @@ final class LloydEngine {
         for (int r = 0; r < count; r++) {
             cut = Math.min(cut, approx[r] + prepared.error(nx, candidates[r]));
         }
-        cut += EXACT_SLACK * Math.abs(cut);
+        cut = NearTies.cut(cut);
         int best = -1;
         int finalists = 0;
         for (int r = 0; r < count; r++) {
-            if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
+            if (NearTies.isFinalist(approx[r] - prepared.error(nx, candidates[r]), cut)) {
                 finalists++;
                 if (best < 0) {
                     best = r;
@@ -563,7 +562,7 @@ final class LloydEngine {
         if (finalists > 1) {
             double bestExact = Double.POSITIVE_INFINITY;
             for (int r = best; r < count; r++) {
-                if (approx[r] - prepared.error(nx, candidates[r]) <= cut) {
+                if (NearTies.isFinalist(approx[r] - prepared.error(nx, candidates[r]), cut)) {
                     double exact = SquaredEuclidean.distance(data, i, prepared.matrix(), candidates[r]);
                     exactChecks[0]++;
                     if (exact < bestExact) {
