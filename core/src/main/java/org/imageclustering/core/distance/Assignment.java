@@ -1,7 +1,6 @@
 package org.imageclustering.core.distance;
 
 import static org.imageclustering.core.distance.KernelLayout.BLOCK_ROWS;
-import static org.imageclustering.core.distance.KernelLayout.EXACT_SLACK;
 import static org.imageclustering.core.distance.KernelLayout.LANE_BLOCKS;
 import static org.imageclustering.core.distance.KernelLayout.LANE_CENTRES;
 import static org.imageclustering.core.distance.KernelLayout.ROW_BLOCK;
@@ -92,12 +91,12 @@ final class Assignment {
                         bestUpper = u;
                     }
                 }
-                double cut = bestUpper + EXACT_SLACK * Math.abs(bestUpper);
+                double cut = NearTies.cut(bestUpper);
                 int first = -1;
                 int candidates = 0;
                 for (int c = 0; c < k; c++) {
                     double s = rx + cr[c];
-                    if (dist0[c] - gamma * s * s <= cut) {
+                    if (NearTies.isFinalist(dist0[c] - gamma * s * s, cut)) {
                         if (first < 0) {
                             first = c;
                         }
@@ -109,7 +108,7 @@ final class Assignment {
                     double bestExact = Double.POSITIVE_INFINITY;
                     for (int c = first; c < k; c++) {
                         double s = rx + cr[c];
-                        if (dist0[c] - gamma * s * s <= cut) {
+                        if (NearTies.isFinalist(dist0[c] - gamma * s * s, cut)) {
                             double e = SquaredEuclidean.distance(xd, off[r], cd, c * d, d);
                             exact++;
                             if (e < bestExact) {

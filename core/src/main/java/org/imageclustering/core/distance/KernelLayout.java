@@ -26,8 +26,6 @@ final class KernelLayout {
     /** Floats of packed centre data per feature tile: 64 Ki floats, 256 KiB, fits the L2 cache beside the rows. */
     static final int TILE_BUDGET = 1 << 16;
     static final double UNIT_ROUNDOFF = 0x1p-24;
-    /** Relative slack for double rounding when exact distances decide between near-tied centres. */
-    static final double EXACT_SLACK = 1e-12;
     /** Rows per block of {@link RowBlocks}: one SIMD lane per row. */
     static final int BLOCK_ROWS = LANES;
     /** Blocks of the row-lane micro-kernel: 4 blocks against 5 centres, 20 accumulators. */

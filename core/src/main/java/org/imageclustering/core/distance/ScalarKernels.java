@@ -3,7 +3,6 @@ package org.imageclustering.core.distance;
 import static org.imageclustering.core.distance.KernelLayout.BLOCK_ROWS;
 import static org.imageclustering.core.distance.KernelLayout.CHUNK;
 import static org.imageclustering.core.distance.KernelLayout.DOT_TILE;
-import static org.imageclustering.core.distance.KernelLayout.EXACT_SLACK;
 import static org.imageclustering.core.distance.KernelLayout.ROW_LANE_STEP;
 
 import java.util.Arrays;
@@ -90,13 +89,13 @@ final class ScalarKernels implements DistanceKernels {
                 double s = rx + cs.roots[c];
                 best = Math.min(best, a + s * gamma * s);
             }
-            double cut = best + Math.abs(best) * EXACT_SLACK;
+            double cut = NearTies.cut(best);
             int first = -1;
             int count = 0;
             for (int c = k - 1; c >= 0; c--) {
                 double a = nx + cs.norms[c] - (double) acc[r * stride + c] * 2;
                 double s = rx + cs.roots[c];
-                if (a - s * gamma * s <= cut) {
+                if (NearTies.isFinalist(a - s * gamma * s, cut)) {
                     first = c;
                     count++;
                 }

@@ -3,7 +3,6 @@ package org.imageclustering.core.distance;
 import static org.imageclustering.core.distance.KernelLayout.BLOCK_ROWS;
 import static org.imageclustering.core.distance.KernelLayout.CHUNK;
 import static org.imageclustering.core.distance.KernelLayout.DOT_TILE;
-import static org.imageclustering.core.distance.KernelLayout.EXACT_SLACK;
 import static org.imageclustering.core.distance.KernelLayout.LANE_BLOCKS;
 import static org.imageclustering.core.distance.KernelLayout.LANE_CENTRES;
 import static org.imageclustering.core.distance.KernelLayout.NARROW_ROWS;
@@ -186,7 +185,7 @@ final class VectorKernels implements DistanceKernels {
                 DoubleVector s = rx.add(cs.roots[c]);
                 best = best.min(a.add(s.mul(gamma).mul(s)));
             }
-            DoubleVector cut = best.add(best.abs().mul(EXACT_SLACK));
+            DoubleVector cut = best.add(best.abs().mul(NearTies.SLACK)); // NearTies.cut, lane-wise
             DoubleVector first = DoubleVector.broadcast(DOUBLES, -1);
             DoubleVector count = DoubleVector.zero(DOUBLES);
             DoubleVector one = DoubleVector.broadcast(DOUBLES, 1);

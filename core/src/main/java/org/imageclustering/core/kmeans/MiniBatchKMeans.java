@@ -42,8 +42,6 @@ import org.imageclustering.core.distance.SquaredEuclidean;
  * (batches are drawn sequentially; the assignment is per row; the updates run in batch order).
  */
 public final class MiniBatchKMeans implements ClusteringAlgorithm {
-    private static final int ASSIGN_CHUNK = 256;
-
     private final MiniBatchKMeansOptions options;
 
     public MiniBatchKMeans(MiniBatchKMeansOptions options) {
@@ -89,10 +87,9 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
                 ? options.tolerance() * DataSummary.of(data, parallel).meanVariance() : 0;
         double[] counts = new double[k];
         int[] batchRows = new int[batch];
-        int[] batchLabels = new int[n];
-        double[] batchDist = new double[n];
-        double[] sums = new double[k * d];
-        int[] members = new int[k];
+        MiniBatchStep batchStep = new MiniBatchStep(data, xNorms, k);
+        double[] sums = batchStep.sums;
+        int[] members = batchStep.counts;
         long steps = Math.max(1, (long) options.maxIterations() * n / batch);
         long stepsPerEpoch = Math.max(1, n / batch);
         double alpha = Math.min(1, batch * 2.0 / (n + 1));
@@ -122,23 +119,7 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
                 sinceReassign = 0;
             }
             Centers prepared = Centers.of(FloatMatrix.wrap(k, d, centers));
-            // Rows may repeat within a batch; each row's label and distance depend only on the row.
-            parallel.forEach(batch, ASSIGN_CHUNK, (s, e) ->
-                    SquaredEuclidean.assignRows(data, xNorms, batchRows, s, e, prepared, batchLabels, batchDist));
-            double batchInertia = 0;
-            Arrays.fill(sums, 0);
-            Arrays.fill(members, 0);
-            for (int b = 0; b < batch; b++) {
-                int i = batchRows[b];
-                int l = batchLabels[i];
-                batchInertia += batchDist[i];
-                members[l]++;
-                int o = i * d;
-                int cb = l * d;
-                for (int j = 0; j < d; j++) {
-                    sums[cb + j] += x[o + j];
-                }
-            }
+            double batchInertia = batchStep.assign(batchRows, batch, prepared, parallel);
             double shift = 0;
             for (int c = 0; c < k; c++) {
                 if (members[c] == 0) {
@@ -231,11 +212,7 @@ public final class MiniBatchKMeans implements ClusteringAlgorithm {
         for (int i = 0; i < labels.length; i++) {
             int l = labels[i];
             sizes[l]++;
-            int o = i * d;
-            int b = l * d;
-            for (int j = 0; j < d; j++) {
-                sums[b + j] += x[o + j];
-            }
+            AssignmentStep.addRow(x, i * d, sums, l * d, d);
         }
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d && sizes[c] > 0; j++) {
