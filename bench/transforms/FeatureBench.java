@@ -13,13 +13,13 @@ import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
+import org.imageclustering.features.*;
 import org.imageclustering.loader.Dataset;
-import org.imageclustering.loader.ImageShape;
-import org.imageclustering.loader.transform.*;
 
 /**
  * Fashion-MNIST train: fit each feature chain, then k-means K=10 with several seeds; writes the

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.loader.io.Bytes;
 import org.imageclustering.loader.io.NdArray;
 import org.imageclustering.loader.io.Pixels;

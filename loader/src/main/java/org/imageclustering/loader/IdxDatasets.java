@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.loader.io.IdxFile;
 import org.imageclustering.loader.io.Pixels;
 

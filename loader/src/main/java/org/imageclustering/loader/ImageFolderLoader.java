@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.loader.io.Bilinear;
 import org.imageclustering.loader.io.Bytes;

@@ -12,6 +12,6 @@
  * <p>Every loader reads the files as published, checks every size a header declares against the
  * bytes present before allocating for it, and reports a bad file with a
  * {@link org.imageclustering.loader.DatasetFormatException} naming the file and the byte offset or
- * field. The byte-level readers live in {@code io}; feature transforms in {@code transform}.
+ * field. The byte-level readers live in {@code io}; feature transforms in the features module.
  */
 package org.imageclustering.loader;

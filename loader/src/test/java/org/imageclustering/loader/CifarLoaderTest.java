@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.OptionException;
 import org.imageclustering.core.Parameters;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.Parameters;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.OptionException;
 import org.imageclustering.core.Parameters;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.OptionException;
 import org.imageclustering.core.Parameters;
 import org.junit.jupiter.api.Test;

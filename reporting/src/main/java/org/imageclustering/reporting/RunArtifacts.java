@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.distance.SquaredEuclidean;
-import org.imageclustering.loader.ImageShape;
 import org.imageclustering.reporting.metrics.Contingency;
 
 /**

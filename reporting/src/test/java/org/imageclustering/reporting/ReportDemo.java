@@ -13,13 +13,13 @@ import org.imageclustering.core.Seeds;
 import org.imageclustering.core.kmeans.Initialization;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
+import org.imageclustering.features.FittedTransform;
+import org.imageclustering.features.PcaOptions;
+import org.imageclustering.features.PcaTransform;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.FashionMnistLoader;
 import org.imageclustering.loader.LoaderOptions;
-import org.imageclustering.loader.transform.FittedTransform;
-import org.imageclustering.loader.transform.PcaOptions;
-import org.imageclustering.loader.transform.PcaTransform;
 
 /**
  * Writes a demonstration results folder and its report for looking at the HTML in a browser (see

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
 import org.imageclustering.core.testing.Fixtures;
-import org.imageclustering.loader.ImageShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

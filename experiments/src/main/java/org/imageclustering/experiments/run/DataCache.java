@@ -28,15 +28,15 @@ import org.imageclustering.experiments.spec.InputFiles;
 import org.imageclustering.experiments.spec.SpecLocations;
 import org.imageclustering.experiments.spec.TransformSpec;
 import org.imageclustering.experiments.spec.ConfigException;
+import org.imageclustering.features.Transform;
+import org.imageclustering.features.TransformCache;
+import org.imageclustering.features.Transforms;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.Subsample;
 import org.imageclustering.experiments.spec.FeatureSetSpec;
-import org.imageclustering.loader.transform.Transform;
-import org.imageclustering.loader.transform.TransformCache;
-import org.imageclustering.loader.transform.Transforms;
 
 /**
  * Loads each dataset of an experiment once and transforms it once per feature chain, sharing the
