@@ -38,15 +38,15 @@ public class FeatureBench {
         Dataset train = readIdx(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), limit);
         Files.write(out.resolve("truth.txt"), toLines(train.labels()));
         Map<String, TransformFactory> factories = new LinkedHashMap<>();
-        factories.put("scale", new ScaleFactory());
-        factories.put("standardize", new StandardizeFactory());
-        factories.put("grayscale", new GrayscaleFactory());
-        factories.put("l2-normalize", new L2NormalizeFactory());
-        factories.put("resize", new ResizeFactory());
-        factories.put("pca", new PcaFactory());
-        factories.put("hog", new HogFactory());
-        factories.put("color-histogram", new ColorHistogramFactory());
-        factories.put("patch-kmeans-features", new PatchKMeansFeaturesFactory());
+        factories.put("scale", params -> new ScaleTransform(ScaleOptions.from(params)));
+        factories.put("standardize", params -> new StandardizeTransform(StandardizeOptions.from(params)));
+        factories.put("grayscale", TransformFactory.withoutKeys(GrayscaleTransform::new));
+        factories.put("l2-normalize", TransformFactory.withoutKeys(L2NormalizeTransform::new));
+        factories.put("resize", params -> new ResizeTransform(ResizeOptions.from(params)));
+        factories.put("pca", params -> new PcaTransform(PcaOptions.from(params)));
+        factories.put("hog", params -> new HogTransform(HogOptions.from(params)));
+        factories.put("color-histogram", params -> new ColorHistogramTransform(ColorHistogramOptions.from(params)));
+        factories.put("patch-kmeans-features", params -> new PatchKMeansFeaturesTransform(PatchFeaturesOptions.from(params)));
         try (Parallelism p = Parallelism.of(threads); PrintWriter timings = new PrintWriter(Files.newBufferedWriter(out.resolve("timings.tsv")))) {
             for (int a = 5; a < args.length; a++) {
                 String name = args[a].substring(0, args[a].indexOf('='));

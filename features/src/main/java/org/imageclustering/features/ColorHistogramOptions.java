@@ -1,6 +1,7 @@
 package org.imageclustering.features;
 
 import org.imageclustering.core.OptionException;
+import org.imageclustering.core.Parameters;
 
 /**
  * Validated options of {@link ColorHistogramTransform}.
@@ -24,5 +25,17 @@ public record ColorHistogramOptions(int bins, double min, double max, boolean no
         if (!Double.isFinite(max) || !(max > min)) {
             throw new OptionException("max", "must be a finite number > min (" + min + "), was " + max);
         }
+    }
+
+    /**
+     * The options an experiment file gives under the name {@code color-histogram}: the keys
+     * {@code bins} (8), {@code min} (0), {@code max} (1) and {@code normalize} (true).
+     *
+     * @throws org.imageclustering.core.OptionException naming the key for a bad value or an unknown key
+     */
+    public static ColorHistogramOptions from(Parameters params) {
+        return OptionChecks.build(params, () -> new ColorHistogramOptions(
+                params.integer("bins", DEFAULT_BINS), params.number("min", 0),
+                params.number("max", 1), params.bool("normalize", true)));
     }
 }

@@ -1,6 +1,7 @@
 package org.imageclustering.features;
 
 import java.util.Objects;
+import org.imageclustering.core.Parameters;
 
 /**
  * Validated options of {@link HogTransform}.
@@ -59,5 +60,31 @@ public record HogOptions(int cellSize, int blockSize, int orientations, boolean 
     /** The paper's settings with the given cell size. */
     public static HogOptions withCellSize(int cellSize) {
         return new HogOptions(cellSize, DEFAULT_BLOCK_SIZE, DEFAULT_ORIENTATIONS, false, BlockNorm.L2_HYS, DEFAULT_CLIP);
+    }
+
+    /**
+     * The options an experiment file gives under the name {@code hog}: the keys {@code cell-size}
+     * (from the input shape, see {@link #cellSizeFor}; {@code auto} or a number of pixels),
+     * {@code block-size} (2), {@code orientations} (9), {@code signed} (false), {@code block-norm}
+     * (l2-hys) and {@code clip} (0.2).
+     *
+     * @throws org.imageclustering.core.OptionException naming the key for a bad value or an unknown key
+     */
+    public static HogOptions from(Parameters params) {
+        return OptionChecks.build(params, () -> new HogOptions(
+                cellSize(params),
+                params.integer("block-size", DEFAULT_BLOCK_SIZE),
+                params.integer("orientations", DEFAULT_ORIENTATIONS),
+                params.bool("signed", false),
+                params.choice("block-norm", BlockNorm.L2_HYS, BlockNorm::fromName),
+                params.number("clip", DEFAULT_CLIP)));
+    }
+
+    /** {@code cell-size}: a number of pixels, or {@code auto} (the default) for one chosen from the input shape. */
+    private static int cellSize(Parameters params) {
+        if (params.has("cell-size") && params.raw("cell-size") instanceof String s && s.trim().equalsIgnoreCase("auto")) {
+            return AUTO_CELL_SIZE;
+        }
+        return params.integer("cell-size", DEFAULT_CELL_SIZE);
     }
 }

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 import org.imageclustering.core.OptionException;
 import org.imageclustering.core.Parameters;
 
-/** Validation and option-building utilities shared by the option records and factories of this package. */
+/** Validation and option-building utilities shared by the option records of this package. */
 final class OptionChecks {
     private OptionChecks() {
     }

@@ -1,5 +1,7 @@
 package org.imageclustering.features;
 
+import org.imageclustering.core.Parameters;
+
 /**
  * Validated options of {@link PatchKMeansFeaturesTransform}. Defaults follow Coates, Ng and Lee
  * (2011) except the dictionary size and the number of training patches, which are cut for speed
@@ -61,5 +63,33 @@ public record PatchFeaturesOptions(int patchSize, int stride, int dictionarySize
     public static PatchFeaturesOptions defaults() {
         return new PatchFeaturesOptions(DEFAULT_PATCH_SIZE, DEFAULT_STRIDE, DEFAULT_DICTIONARY_SIZE, DEFAULT_PATCHES,
                 DEFAULT_CONTRAST_EPSILON, DEFAULT_WHITENING_EPSILON, DEFAULT_KMEANS_ITERATIONS);
+    }
+
+    /**
+     * The options an experiment file gives under the name {@code patch-kmeans-features}: the keys
+     * {@code patch-size} (6), {@code stride} ({@code auto}: from the input shape, see
+     * {@link #strideFor}; or a number of pixels), {@code dictionary-size} (128), {@code patches}
+     * (50000), {@code contrast-epsilon} (10/255^2), {@code whitening-epsilon} (0.1) and
+     * {@code kmeans-iterations} (30).
+     *
+     * @throws org.imageclustering.core.OptionException naming the key for a bad value or an unknown key
+     */
+    public static PatchFeaturesOptions from(Parameters params) {
+        return OptionChecks.build(params, () -> new PatchFeaturesOptions(
+                params.integer("patch-size", DEFAULT_PATCH_SIZE),
+                stride(params),
+                params.integer("dictionary-size", DEFAULT_DICTIONARY_SIZE),
+                params.integer("patches", DEFAULT_PATCHES),
+                params.number("contrast-epsilon", DEFAULT_CONTRAST_EPSILON),
+                params.number("whitening-epsilon", DEFAULT_WHITENING_EPSILON),
+                params.integer("kmeans-iterations", DEFAULT_KMEANS_ITERATIONS)));
+    }
+
+    /** {@code stride}: a number of pixels, or {@code auto} (the default) for one chosen from the input shape. */
+    private static int stride(Parameters params) {
+        if (params.has("stride") && params.raw("stride") instanceof String s && s.trim().equalsIgnoreCase("auto")) {
+            return AUTO_STRIDE;
+        }
+        return params.integer("stride", DEFAULT_STRIDE);
     }
 }

@@ -2,6 +2,7 @@ package org.imageclustering.features;
 
 import java.util.Objects;
 import org.imageclustering.core.OptionException;
+import org.imageclustering.core.Parameters;
 
 /**
  * Validated options of {@link PcaTransform}.
@@ -66,5 +67,23 @@ public record PcaOptions(int components, double variance, boolean whiten, double
 
     public PcaOptions withPowerIterations(int q) {
         return new PcaOptions(components, variance, whiten, whitenEpsilon, method, oversampling, q);
+    }
+
+    /**
+     * The options an experiment file gives under the name {@code pca}: the keys {@code components}
+     * or {@code variance}, {@code whiten} (false), {@code whiten-epsilon} (0), {@code method} (auto),
+     * {@code oversampling} (10) and {@code power-iterations} (2).
+     *
+     * @throws org.imageclustering.core.OptionException naming the key for a bad value or an unknown key
+     */
+    public static PcaOptions from(Parameters params) {
+        return OptionChecks.build(params, () -> new PcaOptions(
+                params.integer("components", 0),
+                params.number("variance", 0),
+                params.bool("whiten", false),
+                params.number("whiten-epsilon", 0),
+                params.choice("method", PcaMethod.AUTO, PcaMethod::fromName),
+                params.integer("oversampling", DEFAULT_OVERSAMPLING),
+                params.integer("power-iterations", DEFAULT_POWER_ITERATIONS)));
     }
 }

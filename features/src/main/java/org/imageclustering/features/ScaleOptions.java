@@ -1,6 +1,7 @@
 package org.imageclustering.features;
 
 import org.imageclustering.core.OptionException;
+import org.imageclustering.core.Parameters;
 
 /**
  * Validated options of {@link ScaleTransform}.
@@ -23,5 +24,16 @@ public record ScaleOptions(double min, double max, boolean perFeature) {
     /** To [0, 1] with one range for all features. */
     public static ScaleOptions unit() {
         return new ScaleOptions(0, 1, false);
+    }
+
+    /**
+     * The options an experiment file gives under the name {@code scale}: the keys {@code min} (0),
+     * {@code max} (1) and {@code per-feature} (false).
+     *
+     * @throws org.imageclustering.core.OptionException naming the key for a bad value or an unknown key
+     */
+    public static ScaleOptions from(Parameters params) {
+        return OptionChecks.build(params, () -> new ScaleOptions(
+                params.number("min", 0), params.number("max", 1), params.bool("per-feature", false)));
     }
 }

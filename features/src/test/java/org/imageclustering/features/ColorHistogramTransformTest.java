@@ -29,7 +29,7 @@ class ColorHistogramTransformTest {
         expected[(0 * 2 + 1) * 2 + 1] = 1; // green-cyan
         expected[(1 * 2 + 1) * 2 + 1] = 1; // white: the top edge falls in the last bin
         assertArrayEquals(expected, h);
-        float[] fractions = new ColorHistogramFactory().create(Parameters.of("t", Map.of("bins", 2)))
+        float[] fractions = new ColorHistogramTransform(ColorHistogramOptions.from(Parameters.of("t", Map.of("bins", 2))))
                 .fit(d, TestData.context(1)).apply(d).features().data();
         for (int i = 0; i < 8; i++) {
             assertEquals(expected[i] / 4, fractions[i], 1e-7);
@@ -47,10 +47,10 @@ class ColorHistogramTransformTest {
     @Test
     void badParametersFailNamingTheKey() {
         OptionException e = assertThrows(OptionException.class,
-                () -> new ColorHistogramFactory().create(Parameters.of("transforms[0]", Map.of("bins", 1))));
+                () -> ColorHistogramOptions.from(Parameters.of("transforms[0]", Map.of("bins", 1))));
         assertEquals("transforms[0].bins", e.keyPath());
         OptionException range = assertThrows(OptionException.class,
-                () -> new ColorHistogramFactory().create(Parameters.of("transforms[0]", Map.of("max", 0))));
+                () -> ColorHistogramOptions.from(Parameters.of("transforms[0]", Map.of("max", 0))));
         assertEquals("transforms[0].max", range.keyPath());
     }
 }

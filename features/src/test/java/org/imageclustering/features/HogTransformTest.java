@@ -136,7 +136,7 @@ class HogTransformTest {
     @Test
     void outputSizeFollowsCellsAndBlocksAndLeavesPixelSpace() {
         Dataset images = TestData.randomImages(7, new ImageShape(1, 28, 28), 3);
-        HogTransform t = new HogFactory().create(Parameters.of("t", Map.of("cell-size", 4, "orientations", 12)));
+        HogTransform t = new HogTransform(HogOptions.from(Parameters.of("t", Map.of("cell-size", 4, "orientations", 12))));
         FittedTransform f = t.fit(images, TestData.context(1));
         Dataset out = f.apply(images);
         // 7 x 7 cells, 6 x 6 blocks of 2 x 2 cells, 12 bins
@@ -150,10 +150,10 @@ class HogTransformTest {
     @Test
     void badParametersFailNamingTheKey() {
         OptionException e = assertThrows(OptionException.class,
-                () -> new HogFactory().create(Parameters.of("transforms[1]", Map.of("orientations", 1))));
+                () -> HogOptions.from(Parameters.of("transforms[1]", Map.of("orientations", 1))));
         assertEquals("transforms[1].orientations", e.keyPath());
         OptionException norm = assertThrows(OptionException.class,
-                () -> new HogFactory().create(Parameters.of("transforms[1]", Map.of("block-norm", "l3"))));
+                () -> HogOptions.from(Parameters.of("transforms[1]", Map.of("block-norm", "l3"))));
         assertEquals("transforms[1].block-norm", norm.keyPath());
         Dataset tiny = TestData.randomImages(2, new ImageShape(1, 8, 8), 1);
         IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
@@ -170,13 +170,13 @@ class HogTransformTest {
         assertEquals(2, HogOptions.cellSizeFor(8, 8));
         for (Map<String, Object> settings : List.<Map<String, Object>>of(Map.of(), Map.of("cell-size", "auto"))) {
             Dataset images = TestData.randomImages(3, new ImageShape(1, 28, 28), 5);
-            FittedTransform f = new HogFactory().create(Parameters.of("t", settings)).fit(images, TestData.context(1));
+            FittedTransform f = new HogTransform(HogOptions.from(Parameters.of("t", settings))).fit(images, TestData.context(1));
             assertEquals(4, f.summary().get("cell_size"), settings.toString());
             assertEquals("input shape", f.summary().get("cell_size_from"));
             assertEquals("7x7", f.summary().get("cells"));
             assertEquals(6 * 6 * 4 * 9, f.apply(images).features().cols());
         }
-        FittedTransform given = new HogFactory().create(Parameters.of("t", Map.of("cell-size", 8)))
+        FittedTransform given = new HogTransform(HogOptions.from(Parameters.of("t", Map.of("cell-size", 8))))
                 .fit(TestData.randomImages(3, new ImageShape(1, 28, 28), 5), TestData.context(1));
         assertEquals(8, given.summary().get("cell_size"));
         assertEquals("settings", given.summary().get("cell_size_from"));

@@ -111,12 +111,11 @@ class PatchKMeansFeaturesTransformTest {
 
     @Test
     void badParametersFailNamingTheKey() {
-        PatchKMeansFeaturesFactory f = new PatchKMeansFeaturesFactory();
-        OptionException few = assertThrows(OptionException.class, () -> f.create(Parameters.of("feature-sets[2].transforms[0]",
+        OptionException few = assertThrows(OptionException.class, () -> PatchFeaturesOptions.from(Parameters.of("feature-sets[2].transforms[0]",
                 Map.of("dictionary-size", 100, "patches", 50))));
         assertEquals("feature-sets[2].transforms[0].patches", few.keyPath());
         OptionException size = assertThrows(OptionException.class,
-                () -> f.create(Parameters.of("t", Map.of("patch-size", 1))));
+                () -> PatchFeaturesOptions.from(Parameters.of("t", Map.of("patch-size", 1))));
         assertEquals("t.patch-size", size.keyPath());
         IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> new PatchKMeansFeaturesTransform(
                 new PatchFeaturesOptions(13, 1, K, 600, 0.01, 0.1, 5)).fit(train, TestData.context(1)));
@@ -133,8 +132,8 @@ class PatchKMeansFeaturesTransformTest {
         for (java.util.Map<String, Object> settings : java.util.List.<java.util.Map<String, Object>>of(
                 java.util.Map.of("patch-size", 4, "dictionary-size", 4, "patches", 100),
                 java.util.Map.of("patch-size", 4, "dictionary-size", 4, "patches", 100, "stride", "auto"))) {
-            FittedTransform f = new PatchKMeansFeaturesFactory()
-                    .create(org.imageclustering.core.Parameters.of("t", settings)).fit(large, TestData.context(1));
+            FittedTransform f = new PatchKMeansFeaturesTransform(PatchFeaturesOptions.from(
+                    org.imageclustering.core.Parameters.of("t", settings))).fit(large, TestData.context(1));
             assertEquals(2, f.summary().get("stride"), settings.toString());
             assertEquals("input shape", f.summary().get("stride_from"));
             assertEquals("34x31", f.summary().get("patch_grid"));

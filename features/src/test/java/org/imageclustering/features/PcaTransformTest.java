@@ -182,18 +182,17 @@ class PcaTransformTest {
 
     @Test
     void badParametersFailNamingTheKey() {
-        PcaFactory f = new PcaFactory();
         OptionException missing = assertThrows(OptionException.class,
-                () -> f.create(Parameters.of("transforms[0]", Map.of())));
+                () -> PcaOptions.from(Parameters.of("transforms[0]", Map.of())));
         assertEquals("transforms[0].components", missing.keyPath());
         OptionException variance = assertThrows(OptionException.class,
-                () -> f.create(Parameters.of("transforms[0]", Map.of("variance", 1.5))));
+                () -> PcaOptions.from(Parameters.of("transforms[0]", Map.of("variance", 1.5))));
         assertEquals("transforms[0].variance", variance.keyPath());
         OptionException method = assertThrows(OptionException.class,
-                () -> f.create(Parameters.of("transforms[0]", Map.of("components", 5, "method", "svd"))));
+                () -> PcaOptions.from(Parameters.of("transforms[0]", Map.of("components", 5, "method", "svd"))));
         assertEquals("transforms[0].method", method.keyPath());
         OptionException typo = assertThrows(OptionException.class,
-                () -> f.create(Parameters.of("transforms[0]", Map.of("components", 5, "whitten", true))));
+                () -> PcaOptions.from(Parameters.of("transforms[0]", Map.of("components", 5, "whitten", true))));
         assertEquals("transforms[0].whitten", typo.keyPath());
         assertTrue(typo.getMessage().contains("whiten"), typo.getMessage());
         assertThrows(IllegalArgumentException.class,

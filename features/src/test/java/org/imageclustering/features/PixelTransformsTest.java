@@ -25,7 +25,7 @@ class PixelTransformsTest {
     void scaleMapsTheTrainingRangeOntoTheTargetAndInvertsExactly() {
         ImageShape shape = new ImageShape(1, 1, 3);
         Dataset train = TestData.dataset("train", FloatMatrix.of(new float[][] {{0, 51, 255}, {102, 204, 0}}), shape);
-        FittedTransform f = new ScaleFactory().create(Parameters.empty("t")).fit(train, TestData.context(1));
+        FittedTransform f = new ScaleTransform(ScaleOptions.from(Parameters.empty("t"))).fit(train, TestData.context(1));
         Dataset out = f.apply(train);
         assertArrayEquals(new float[] {0, 0.2f, 1, 0.4f, 0.8f, 0}, out.features().data(), 1e-6f);
         assertEquals(shape, out.shape());
@@ -45,14 +45,14 @@ class PixelTransformsTest {
     @Test
     void standardizeGivesZeroMeanUnitVarianceAndKeepsConstantColumnsFinite() {
         Dataset train = rows(new float[][] {{1, 7}, {3, 7}, {5, 7}, {7, 7}});
-        FittedTransform f = new StandardizeFactory().create(Parameters.empty("t")).fit(train, TestData.context(1));
+        FittedTransform f = new StandardizeTransform(StandardizeOptions.from(Parameters.empty("t"))).fit(train, TestData.context(1));
         FloatMatrix y = f.apply(train).features();
         double sd = Math.sqrt(5); // population sd of 1, 3, 5, 7
         assertArrayEquals(new float[] {(float) (-3 / sd), 0, (float) (-1 / sd), 0, (float) (1 / sd), 0,
             (float) (3 / sd), 0}, y.data(), 1e-6f);
         assertArrayEquals(train.features().data(), f.inverse(y).orElseThrow().data(), 1e-5f);
-        OptionException none = assertThrows(OptionException.class, () -> new StandardizeFactory()
-                .create(Parameters.of("transforms[2]", Map.of("with-mean", false, "with-std", false))));
+        OptionException none = assertThrows(OptionException.class, () -> StandardizeOptions
+                .from(Parameters.of("transforms[2]", Map.of("with-mean", false, "with-std", false))));
         assertEquals("transforms[2].with-std", none.keyPath());
     }
 
@@ -106,7 +106,7 @@ class PixelTransformsTest {
     void resizeDoublingInterpolatesBetweenPixelCentres() {
         ImageShape s = new ImageShape(1, 1, 2);
         Dataset d = TestData.dataset("r", FloatMatrix.of(new float[][] {{0, 4}}), s);
-        Dataset out = new ResizeFactory().create(Parameters.of("t", Map.of("width", 4, "height", 1)))
+        Dataset out = new ResizeTransform(ResizeOptions.from(Parameters.of("t", Map.of("width", 4, "height", 1))))
                 .fit(d, TestData.context(1)).apply(d);
         // output centres sit at input positions -0.25 (clamped), 0.25, 0.75, 1.25 (clamped)
         assertArrayEquals(new float[] {0, 1, 3, 4}, out.features().data(), 1e-6f);
@@ -119,10 +119,10 @@ class PixelTransformsTest {
         Dataset out = new ResizeTransform(new ResizeOptions(3, 1)).fit(d, TestData.context(1)).apply(d);
         assertArrayEquals(new float[] {1, 1, 1, 2, 2, 2, 3, 3, 3}, out.features().data(), 1e-6f);
         OptionException bad = assertThrows(OptionException.class,
-                () -> new ResizeFactory().create(Parameters.of("transforms[0]", Map.of("width", 0, "height", 2))));
+                () -> ResizeOptions.from(Parameters.of("transforms[0]", Map.of("width", 0, "height", 2))));
         assertEquals("transforms[0].width", bad.keyPath());
         OptionException missing = assertThrows(OptionException.class,
-                () -> new ResizeFactory().create(Parameters.of("transforms[0]", Map.of("width", 3))));
+                () -> ResizeOptions.from(Parameters.of("transforms[0]", Map.of("width", 3))));
         assertEquals("transforms[0].height", missing.keyPath());
     }
 }

@@ -19,11 +19,17 @@ import org.imageclustering.loader.Dataset;
 import org.junit.jupiter.api.Test;
 
 class TransformsTest {
+    /** The built-in transforms under their experiment-file names, bound as the experiment runner binds them. */
     static final Map<String, TransformFactory> FACTORIES = Map.of(
-            "scale", new ScaleFactory(), "standardize", new StandardizeFactory(), "grayscale", new GrayscaleFactory(),
-            "l2-normalize", new L2NormalizeFactory(), "resize", new ResizeFactory(), "pca", new PcaFactory(),
-            "hog", new HogFactory(), "color-histogram", new ColorHistogramFactory(),
-            "patch-kmeans-features", new PatchKMeansFeaturesFactory());
+            "scale", p -> new ScaleTransform(ScaleOptions.from(p)),
+            "standardize", p -> new StandardizeTransform(StandardizeOptions.from(p)),
+            "grayscale", TransformFactory.withoutKeys(GrayscaleTransform::new),
+            "l2-normalize", TransformFactory.withoutKeys(L2NormalizeTransform::new),
+            "resize", p -> new ResizeTransform(ResizeOptions.from(p)),
+            "pca", p -> new PcaTransform(PcaOptions.from(p)),
+            "hog", p -> new HogTransform(HogOptions.from(p)),
+            "color-histogram", p -> new ColorHistogramTransform(ColorHistogramOptions.from(p)),
+            "patch-kmeans-features", p -> new PatchKMeansFeaturesTransform(PatchFeaturesOptions.from(p)));
 
     private final ImageShape shape = new ImageShape(3, 8, 8);
     private final Dataset train = TestData.randomImages(60, shape, 1);
