@@ -3,7 +3,6 @@ package org.imageclustering.features;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,20 +98,6 @@ class TransformsTest {
         OptionException missing = assertThrows(OptionException.class, () -> Transforms.create(FACTORIES,
                 List.of(entry("components", 5)), "transforms"));
         assertEquals("transforms[0].transform", missing.keyPath());
-    }
-
-    @Test
-    void cacheKeyIgnoresKeyOrderButNotParametersSeedOrData() {
-        List<Map<String, Object>> a = List.of(entry("transform", "pca", "components", 5, "whiten", true));
-        List<Map<String, Object>> sameReordered = List.of(entry("whiten", true, "components", 5, "transform", "pca"));
-        List<Map<String, Object>> other = List.of(entry("transform", "pca", "components", 6, "whiten", true));
-        String key = Transforms.cacheKey(train, a, 1);
-        assertEquals(key, Transforms.cacheKey(train, sameReordered, 1));
-        assertEquals(64, key.length());
-        assertNotEquals(key, Transforms.cacheKey(train, other, 1));
-        assertNotEquals(key, Transforms.cacheKey(train, a, 2));
-        assertNotEquals(key, Transforms.cacheKey(train.select(new int[] {0, 1, 2}), a, 1));
-        assertNotEquals(key, Transforms.cacheKey(test, a, 1));
     }
 
     /** Every transform: applying to test data never changes what was learned from train. */

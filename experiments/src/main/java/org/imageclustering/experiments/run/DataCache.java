@@ -29,7 +29,6 @@ import org.imageclustering.experiments.spec.SpecLocations;
 import org.imageclustering.experiments.spec.TransformSpec;
 import org.imageclustering.experiments.spec.ConfigException;
 import org.imageclustering.features.Transform;
-import org.imageclustering.features.TransformCache;
 import org.imageclustering.features.Transforms;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
@@ -43,9 +42,10 @@ import org.imageclustering.experiments.spec.FeatureSetSpec;
  * result between every run that needs it (never one copy per run). An entry is dropped when the
  * last run that needs it has finished, so a long sweep over several datasets does not hold them all.
  *
- * <p>Transformed splits live in the loader module's {@link TransformCache}, keyed by
- * {@link Transforms#cacheKey} (the training data's content, the chain and its seed); this class adds
- * the once-only guarantee when runs execute in parallel, and the release of entries.
+ * <p>This is the one cache of transformed splits: an entry is keyed by the run's
+ * {@link PlannedRun#dataKey() data key} (the dataset block, the data seed and the chain's transforms
+ * with their settings, not the feature set's name), so feature sets that name the same chain share one
+ * fit; when runs execute in parallel, the first to ask fits the chain and the others wait for it.
  */
 public final class DataCache {
     private static final Logger LOG = LogManager.getLogger(DataCache.class);
@@ -54,8 +54,6 @@ public final class DataCache {
     private final SpecLocations locations;
     private final Map<String, DatasetSplits> loaded = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<PreparedData>> prepared = new ConcurrentHashMap<>();
-    /** The loader module's store of transformed splits, one per loaded dataset (dropped with it). */
-    private final Map<String, TransformCache> transformCaches = new ConcurrentHashMap<>();
     private final Map<String, Integer> pendingPerDataset = new ConcurrentHashMap<>();
     private final Map<String, Integer> pendingPerData = new ConcurrentHashMap<>();
 
@@ -201,21 +199,16 @@ public final class DataCache {
                     FitContext.of(0)).chain());
         }
         long seed = Seeds.derive(run.dataSeed(), "transforms");
-        String key = Transforms.cacheKey(splits.train(), entries(run.featureSet()), seed);
-        TransformCache cache = transformCaches.computeIfAbsent(run.datasetKey(), k -> new TransformCache());
-        TransformCache.Entry entry = cache.get(key, splits, () -> {
-            Transforms.Fitted fitted = Transforms.fit(transforms(registry, run.featureSet()), splits.train(),
-                    new FitContext(seed, parallel, FitListener.NONE));
-            for (int i = 0; i < specs.size(); i++) {
-                LOG.info("Fitted {} on {} ({} training rows) in {} s", specs.get(i).label(), run.dataset().name(),
-                        splits.train().size(), String.format(java.util.Locale.ROOT, "%.2f", fitted.chain().fitSeconds().get(i)));
-            }
-            Dataset test = splits.test() == null ? null : fitted.chain().apply(splits.test(), parallel);
-            return new TransformCache.Entry(fitted.train(), test, fitted.chain());
-        });
+        Transforms.Fitted fitted = Transforms.fit(transforms(registry, run.featureSet()), splits.train(),
+                new FitContext(seed, parallel, FitListener.NONE));
+        for (int i = 0; i < specs.size(); i++) {
+            LOG.info("Fitted {} on {} ({} training rows) in {} s", specs.get(i).label(), run.dataset().name(),
+                    splits.train().size(), String.format(java.util.Locale.ROOT, "%.2f", fitted.chain().fitSeconds().get(i)));
+        }
+        Dataset test = splits.test() == null ? null : fitted.chain().apply(splits.test(), parallel);
         LOG.info("Feature set {} of {}: {} features", run.featureSet().name(), run.dataset().name(),
-                entry.train().features().cols());
-        return new PreparedData(entry.train(), entry.test(), splits.train(), entry.chain());
+                fitted.train().features().cols());
+        return new PreparedData(fitted.train(), test, splits.train(), fitted.chain());
     }
 
     /** The chain's entries as the loader module takes them: {@code {transform: name, key: value, ...}}. */
@@ -250,7 +243,6 @@ public final class DataCache {
         if (pendingPerDataset.merge(run.datasetKey(), -1, Integer::sum) <= 0) {
             pendingPerDataset.remove(run.datasetKey());
             loaded.remove(run.datasetKey());
-            transformCaches.remove(run.datasetKey());
         }
     }
 
