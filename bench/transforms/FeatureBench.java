@@ -51,7 +51,12 @@ public class FeatureBench {
             for (int a = 5; a < args.length; a++) {
                 String name = args[a].substring(0, args[a].indexOf('='));
                 String json = args[a].substring(args[a].indexOf('=') + 1);
-                List<Transform> chain = Transforms.create(factories, parseSpecs(json), "feature-sets[" + (a - 5) + "].transforms");
+                List<Transform> chain = new ArrayList<>();
+                List<Map.Entry<String, Map<String, Object>>> steps = parseSpecs(json);
+                for (int i = 0; i < steps.size(); i++) {
+                    chain.add(Transforms.create(factories, steps.get(i).getKey(),
+                            Parameters.of("feature-sets[" + (a - 5) + "].transforms[" + i + "]", steps.get(i).getValue())));
+                }
                 long t0 = System.nanoTime();
                 long cpu0 = cpuNanos();
                 Transforms.Fitted fitted = Transforms.fit(chain, train, new FitContext(42, p, FitListener.NONE));
@@ -72,20 +77,20 @@ public class FeatureBench {
         }
     }
 
-    static List<Map<String, Object>> parseSpecs(String spec) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** Each step's transform name and settings. */
+    static List<Map.Entry<String, Map<String, Object>>> parseSpecs(String spec) {
+        List<Map.Entry<String, Map<String, Object>>> out = new ArrayList<>();
         if (spec.isBlank()) return out;
         for (String step : spec.split("\\|")) {
             Map<String, Object> m = new LinkedHashMap<>();
             String[] nameAndKeys = step.split(":", 2);
-            m.put("transform", nameAndKeys[0]);
             if (nameAndKeys.length > 1) {
                 for (String kv : nameAndKeys[1].split(",")) {
                     String[] p = kv.split("=", 2);
                     m.put(p[0], value(p[1]));
                 }
             }
-            out.add(m);
+            out.add(Map.entry(nameAndKeys[0], m));
         }
         return out;
     }

@@ -1,7 +1,6 @@
 package org.imageclustering.features;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,13 +13,10 @@ import org.imageclustering.core.Suggestions;
 import org.imageclustering.loader.Dataset;
 
 /**
- * Transform chains: building them from experiment-file entries and fitting them in sequence on the
- * training split.
+ * Transform chains: building each step by its registered name and settings, and fitting the steps
+ * in sequence on the training split.
  */
 public final class Transforms {
-    /** The key of an entry that names the transform, e.g. {@code {transform: pca, components: 50}}. */
-    public static final String NAME_KEY = "transform";
-
     private Transforms() {
     }
 
@@ -33,31 +29,20 @@ public final class Transforms {
     }
 
     /**
-     * Builds the transforms of a chain from its entries; entry {@code i} is reported as
-     * {@code path[i]}, e.g. {@code feature-sets[1].transforms[0].components}.
+     * Builds one step of a chain: the transform registered as {@code name}, from its settings. A
+     * complaint names the setting's full key path, e.g. {@code feature-sets[1].transforms[0].components}.
      *
-     * @throws OptionException for a missing or unknown transform name (with a did-you-mean) or a bad key
+     * @throws OptionException for an unknown transform name (at {@code <path>.transform}, with a
+     *                         did-you-mean), a bad value or an unknown key
      */
-    public static List<Transform> create(Map<String, ? extends TransformFactory> factories,
-                                         List<? extends Map<String, ?>> entries, String path) {
-        List<Transform> chain = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            String at = path + "[" + i + "]";
-            Map<String, Object> params = new LinkedHashMap<>(entries.get(i));
-            Object name = params.remove(NAME_KEY);
-            if (!(name instanceof String s)) {
-                throw new OptionException(at + "." + NAME_KEY, name == null
-                        ? "a transform name is required, one of " + factories.keySet()
-                        : "expected a transform name, found " + name);
-            }
-            TransformFactory factory = factories.get(s);
-            if (factory == null) {
-                throw new OptionException(at + "." + NAME_KEY, "unknown transform '" + s + "'"
-                        + Suggestions.hint(s, factories.keySet()) + "; known transforms: " + factories.keySet());
-            }
-            chain.add(factory.create(Parameters.of(at, params)));
+    public static Transform create(Map<String, ? extends TransformFactory> factories, String name, Parameters params) {
+        Objects.requireNonNull(name, "name");
+        TransformFactory factory = factories.get(name);
+        if (factory == null) {
+            throw new OptionException(params.keyPath("transform"), "unknown transform '" + name + "'"
+                    + Suggestions.hint(name, factories.keySet()) + "; known transforms: " + factories.keySet());
         }
-        return chain;
+        return factory.create(params);
     }
 
     /**

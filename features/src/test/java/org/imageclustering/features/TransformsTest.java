@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +35,30 @@ class TransformsTest {
     private final Dataset train = TestData.randomImages(60, shape, 1);
     private final Dataset test = TestData.randomImages(20, shape, 2);
 
-    private static Map<String, Object> entry(Object... kv) {
+    /** One step of a chain as an experiment file names it: a transform name and its settings. */
+    private record Step(String name, Map<String, Object> settings) {
+    }
+
+    private static Step step(String name, Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
         }
-        return m;
+        return new Step(name, m);
+    }
+
+    /** The steps built as the experiment runner builds them, step {@code i} at {@code path[i]}. */
+    private static List<Transform> chain(String path, Step... steps) {
+        List<Transform> chain = new ArrayList<>();
+        for (int i = 0; i < steps.length; i++) {
+            chain.add(Transforms.create(FACTORIES, steps[i].name(), Parameters.of(path + "[" + i + "]", steps[i].settings())));
+        }
+        return chain;
     }
 
     @Test
     void chainFitsEachStepOnThePreviousOutputAndAppliesTheSameToTest() {
-        List<Map<String, Object>> entries = List.of(entry("transform", "grayscale"),
-                entry("transform", "pca", "components", 5));
-        Transforms.Fitted fitted = Transforms.fit(Transforms.create(FACTORIES, entries, "transforms"), train,
+        Transforms.Fitted fitted = Transforms.fit(chain("transforms", step("grayscale"), step("pca", "components", 5)), train,
                 TestData.context(7));
         Dataset grey = new GrayscaleTransform().fit(train, TestData.context(1)).apply(train);
         PcaModel pca = new PcaTransform(PcaOptions.components(5)).fit(grey,
@@ -59,9 +71,8 @@ class TransformsTest {
 
     @Test
     void inversesComposeBackToPixels() {
-        List<Map<String, Object>> entries = List.of(entry("transform", "standardize"),
-                entry("transform", "pca", "components", train.size() - 1, "method", "covariance"));
-        Transforms.Fitted fitted = Transforms.fit(Transforms.create(FACTORIES, entries, "transforms"), train,
+        Transforms.Fitted fitted = Transforms.fit(chain("transforms", step("standardize"),
+                step("pca", "components", train.size() - 1, "method", "covariance")), train,
                 TestData.context(1));
         // with n - 1 components of n centred rows the projection loses nothing on the training rows
         FloatMatrix back = fitted.chain().inverse(fitted.train().features()).orElseThrow();
@@ -74,45 +85,41 @@ class TransformsTest {
 
     @Test
     void picturesStopAtTheLastInvertibleImageSpace() {
-        List<Map<String, Object>> resizeThenPca = List.of(entry("transform", "resize", "width", 4, "height", 4),
-                entry("transform", "pca", "components", 3));
-        Transforms.Fitted f = Transforms.fit(Transforms.create(FACTORIES, resizeThenPca, "t"), train, TestData.context(1));
+        List<Transform> resizeThenPca = chain("t", step("resize", "width", 4, "height", 4), step("pca", "components", 3));
+        Transforms.Fitted f = Transforms.fit(resizeThenPca, train, TestData.context(1));
         Pictures p = f.chain().toPictures(f.train().features()).orElseThrow();
         assertEquals(new ImageShape(3, 4, 4), p.shape());
         assertFalse(p.complete());
         assertFalse(f.chain().inverse(f.train().features()).isPresent());
-        Transforms.Fitted hog = Transforms.fit(Transforms.create(FACTORIES,
-                List.of(entry("transform", "hog", "cell-size", 4, "block-size", 1)), "t"), train, TestData.context(1));
+        Transforms.Fitted hog = Transforms.fit(chain("t", step("hog", "cell-size", 4, "block-size", 1)), train,
+                TestData.context(1));
         assertFalse(hog.chain().toPictures(hog.train().features()).isPresent());
     }
 
     @Test
     void unknownTransformNamesAndKeysFailWithTheirPath() {
-        OptionException name = assertThrows(OptionException.class, () -> Transforms.create(FACTORIES,
-                List.of(entry("transform", "scale"), entry("transform", "hogg")), "feature-sets[1].transforms"));
+        OptionException name = assertThrows(OptionException.class,
+                () -> chain("feature-sets[1].transforms", step("scale"), step("hogg")));
         assertEquals("feature-sets[1].transforms[1].transform", name.keyPath());
-        assertTrue(name.getMessage().contains("hog"), name.getMessage());
-        OptionException key = assertThrows(OptionException.class, () -> Transforms.create(FACTORIES,
-                List.of(entry("transform", "pca", "components", 5, "whiten", "yes")), "transforms"));
+        assertTrue(name.getMessage().contains("unknown transform 'hogg' (did you mean 'hog'?)"), name.getMessage());
+        OptionException key = assertThrows(OptionException.class,
+                () -> chain("transforms", step("pca", "components", 5, "whiten", "yes")));
         assertEquals("transforms[0].whiten", key.keyPath());
-        OptionException missing = assertThrows(OptionException.class, () -> Transforms.create(FACTORIES,
-                List.of(entry("components", 5)), "transforms"));
-        assertEquals("transforms[0].transform", missing.keyPath());
     }
 
     /** Every transform: applying to test data never changes what was learned from train. */
     @Test
     void fittedTransformsNeverRefitOnTheDataTheyAreAppliedTo() {
-        List<Map<String, Object>> all = List.of(
-                entry("transform", "scale"), entry("transform", "standardize"), entry("transform", "grayscale"),
-                entry("transform", "l2-normalize"), entry("transform", "resize", "width", 6, "height", 6),
-                entry("transform", "pca", "components", 4), entry("transform", "pca", "variance", 0.5, "whiten", true),
-                entry("transform", "hog", "cell-size", 4), entry("transform", "color-histogram", "bins", 4),
-                entry("transform", "patch-kmeans-features", "patch-size", 3, "dictionary-size", 4, "patches", 200));
+        List<Step> all = List.of(
+                step("scale"), step("standardize"), step("grayscale"),
+                step("l2-normalize"), step("resize", "width", 6, "height", 6),
+                step("pca", "components", 4), step("pca", "variance", 0.5, "whiten", true),
+                step("hog", "cell-size", 4), step("color-histogram", "bins", 4),
+                step("patch-kmeans-features", "patch-size", 3, "dictionary-size", 4, "patches", 200));
         FloatMatrix shifted = shifted(test.features(), 5f);
         Dataset otherTest = test.withFeatures(shifted, shape);
         for (int i = 0; i < all.size(); i++) {
-            Transform t = Transforms.create(FACTORIES, all.subList(i, i + 1), "t").get(0);
+            Transform t = chain("t", all.get(i)).get(0);
             FittedTransform f = t.fit(train, TestData.context(3));
             Map<String, Object> learned = f.summary();
             float[] onTrain = f.apply(train).features().data();

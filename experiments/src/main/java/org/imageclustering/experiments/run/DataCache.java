@@ -6,7 +6,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -211,27 +210,17 @@ public final class DataCache {
         return new PreparedData(fitted.train(), test, splits.train(), fitted.chain());
     }
 
-    /** The chain's entries as the loader module takes them: {@code {transform: name, key: value, ...}}. */
-    static List<Map<String, Object>> entries(FeatureSetSpec featureSet) {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (TransformSpec t : featureSet.transforms()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put(Transforms.NAME_KEY, t.transform());
-            entry.putAll(t.params());
-            entries.add(entry);
-        }
-        return entries;
-    }
-
     /**
-     * The transforms of a feature set, built by the loader module from the file's entries.
+     * The transforms of a feature set, each built from its name and settings as the file gives them.
      *
      * @throws OptionException naming the entry's key path for a bad setting
      */
     public static List<Transform> transforms(Registry registry, FeatureSetSpec featureSet) {
-        List<Map<String, Object>> entries = entries(featureSet);
-        String path = featureSet.keyPath().equals("transforms") ? "transforms" : featureSet.keyPath() + ".transforms";
-        return Transforms.create(registry.transforms(), entries, path);
+        List<Transform> chain = new ArrayList<>();
+        for (TransformSpec t : featureSet.transforms()) {
+            chain.add(Transforms.create(registry.transforms(), t.transform(), Parameters.of(t.keyPath(), t.params())));
+        }
+        return chain;
     }
 
     /** Marks one run of {@code run}'s data as finished, dropping entries no remaining run needs. */
