@@ -13,13 +13,13 @@ import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
+import org.imageclustering.features.*;
 import org.imageclustering.loader.Dataset;
-import org.imageclustering.loader.ImageShape;
-import org.imageclustering.loader.transform.*;
 
 /**
  * Fashion-MNIST train: fit each feature chain, then k-means K=10 with several seeds; writes the
@@ -38,20 +38,25 @@ public class FeatureBench {
         Dataset train = readIdx(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), limit);
         Files.write(out.resolve("truth.txt"), toLines(train.labels()));
         Map<String, TransformFactory> factories = new LinkedHashMap<>();
-        factories.put("scale", new ScaleFactory());
-        factories.put("standardize", new StandardizeFactory());
-        factories.put("grayscale", new GrayscaleFactory());
-        factories.put("l2-normalize", new L2NormalizeFactory());
-        factories.put("resize", new ResizeFactory());
-        factories.put("pca", new PcaFactory());
-        factories.put("hog", new HogFactory());
-        factories.put("color-histogram", new ColorHistogramFactory());
-        factories.put("patch-kmeans-features", new PatchKMeansFeaturesFactory());
+        factories.put("scale", params -> new ScaleTransform(ScaleOptions.from(params)));
+        factories.put("standardize", params -> new StandardizeTransform(StandardizeOptions.from(params)));
+        factories.put("grayscale", TransformFactory.withoutKeys(GrayscaleTransform::new));
+        factories.put("l2-normalize", TransformFactory.withoutKeys(L2NormalizeTransform::new));
+        factories.put("resize", params -> new ResizeTransform(ResizeOptions.from(params)));
+        factories.put("pca", params -> new PcaTransform(PcaOptions.from(params)));
+        factories.put("hog", params -> new HogTransform(HogOptions.from(params)));
+        factories.put("color-histogram", params -> new ColorHistogramTransform(ColorHistogramOptions.from(params)));
+        factories.put("patch-kmeans-features", params -> new PatchKMeansFeaturesTransform(PatchFeaturesOptions.from(params)));
         try (Parallelism p = Parallelism.of(threads); PrintWriter timings = new PrintWriter(Files.newBufferedWriter(out.resolve("timings.tsv")))) {
             for (int a = 5; a < args.length; a++) {
                 String name = args[a].substring(0, args[a].indexOf('='));
                 String json = args[a].substring(args[a].indexOf('=') + 1);
-                List<Transform> chain = Transforms.create(factories, parseSpecs(json), "feature-sets[" + (a - 5) + "].transforms");
+                List<Transform> chain = new ArrayList<>();
+                List<Map.Entry<String, Map<String, Object>>> steps = parseSpecs(json);
+                for (int i = 0; i < steps.size(); i++) {
+                    chain.add(Transforms.create(factories, steps.get(i).getKey(),
+                            Parameters.of("feature-sets[" + (a - 5) + "].transforms[" + i + "]", steps.get(i).getValue())));
+                }
                 long t0 = System.nanoTime();
                 long cpu0 = cpuNanos();
                 Transforms.Fitted fitted = Transforms.fit(chain, train, new FitContext(42, p, FitListener.NONE));
@@ -72,20 +77,20 @@ public class FeatureBench {
         }
     }
 
-    static List<Map<String, Object>> parseSpecs(String spec) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /** Each step's transform name and settings. */
+    static List<Map.Entry<String, Map<String, Object>>> parseSpecs(String spec) {
+        List<Map.Entry<String, Map<String, Object>>> out = new ArrayList<>();
         if (spec.isBlank()) return out;
         for (String step : spec.split("\\|")) {
             Map<String, Object> m = new LinkedHashMap<>();
             String[] nameAndKeys = step.split(":", 2);
-            m.put("transform", nameAndKeys[0]);
             if (nameAndKeys.length > 1) {
                 for (String kv : nameAndKeys[1].split(",")) {
                     String[] p = kv.split("=", 2);
                     m.put(p[0], value(p[1]));
                 }
             }
-            out.add(m);
+            out.add(Map.entry(nameAndKeys[0], m));
         }
         return out;
     }

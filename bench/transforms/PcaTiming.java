@@ -5,11 +5,11 @@ import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parallelism;
+import org.imageclustering.features.PcaMethod;
+import org.imageclustering.features.PcaModel;
+import org.imageclustering.features.PcaOptions;
+import org.imageclustering.features.PcaTransform;
 import org.imageclustering.loader.Dataset;
-import org.imageclustering.loader.transform.PcaMethod;
-import org.imageclustering.loader.transform.PcaModel;
-import org.imageclustering.loader.transform.PcaOptions;
-import org.imageclustering.loader.transform.PcaTransform;
 
 /**
  * Times PCA by both solvers on one matrix and compares what they find.
@@ -63,8 +63,8 @@ public class PcaTiming {
      */
     static Dataset cifarShaped(Path dir) throws Exception {
         Dataset f = FeatureBench.readIdx(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), 0);
-        Dataset small = new org.imageclustering.loader.transform.ResizeTransform(
-                new org.imageclustering.loader.transform.ResizeOptions(32, 32)).fit(f, org.imageclustering.core.FitContext.of(1)).apply(f);
+        Dataset small = new org.imageclustering.features.ResizeTransform(
+                new org.imageclustering.features.ResizeOptions(32, 32)).fit(f, org.imageclustering.core.FitContext.of(1)).apply(f);
         int n = small.size();
         float[] s = small.features().data();
         float[] x = new float[n * 3072];

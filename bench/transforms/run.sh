@@ -11,11 +11,11 @@ THREADS=${2:-2}
 OUT=bench/out/transforms/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/classes"
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-mvn -q -B -ntp -pl loader -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime \
+mvn -q -B -ntp -pl features -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$PWD/$OUT/deps.txt" >/dev/null
 # run from copies, so that rebuilding the worktree during a long run cannot change the code under test
 mkdir -p "$OUT/lib"
-cp loader/target/imageclustering-loader-*.jar core/target/imageclustering-core-*[0-9T].jar "$OUT/lib/"
+cp features/target/imageclustering-features-*.jar loader/target/imageclustering-loader-*.jar core/target/imageclustering-core-*[0-9T].jar "$OUT/lib/"
 CP="$OUT/lib/*:$(tr ':' '\n' < "$OUT/deps.txt" | grep -v '/target/' | paste -sd:)"
 javac -nowarn --add-modules jdk.incubator.vector -cp "$CP" -d "$OUT/classes" bench/transforms/*.java 2>&1 | grep -v incubator || true
 JAVA="java -Xmx12g --add-modules jdk.incubator.vector -cp $CP:$OUT/classes"

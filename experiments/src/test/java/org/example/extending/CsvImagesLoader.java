@@ -12,7 +12,7 @@ import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.DatasetLoader;
 import org.imageclustering.loader.DatasetSplits;
-import org.imageclustering.loader.ImageShape;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.io.Bytes;
 

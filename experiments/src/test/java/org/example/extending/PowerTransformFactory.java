@@ -4,9 +4,9 @@ import java.util.Map;
 import org.imageclustering.core.FloatMatrix;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.loader.Dataset;
-import org.imageclustering.loader.transform.FittedTransform;
-import org.imageclustering.loader.transform.Transform;
-import org.imageclustering.loader.transform.TransformFactory;
+import org.imageclustering.features.FittedTransform;
+import org.imageclustering.features.Transform;
+import org.imageclustering.features.TransformFactory;
 
 /**
  * Raises every feature to a power (0.5 turns histograms into their Hellinger embedding). Keys:

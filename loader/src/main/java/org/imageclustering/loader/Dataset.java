@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.ImageShape;
 
 /**
  * One split of an image dataset: a feature row per image, its true class where known, and what is

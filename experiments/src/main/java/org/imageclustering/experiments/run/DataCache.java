@@ -6,7 +6,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,24 +26,24 @@ import org.imageclustering.experiments.spec.InputFiles;
 import org.imageclustering.experiments.spec.SpecLocations;
 import org.imageclustering.experiments.spec.TransformSpec;
 import org.imageclustering.experiments.spec.ConfigException;
+import org.imageclustering.features.Transform;
+import org.imageclustering.features.Transforms;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.Subsample;
 import org.imageclustering.experiments.spec.FeatureSetSpec;
-import org.imageclustering.loader.transform.Transform;
-import org.imageclustering.loader.transform.TransformCache;
-import org.imageclustering.loader.transform.Transforms;
 
 /**
  * Loads each dataset of an experiment once and transforms it once per feature chain, sharing the
  * result between every run that needs it (never one copy per run). An entry is dropped when the
  * last run that needs it has finished, so a long sweep over several datasets does not hold them all.
  *
- * <p>Transformed splits live in the loader module's {@link TransformCache}, keyed by
- * {@link Transforms#cacheKey} (the training data's content, the chain and its seed); this class adds
- * the once-only guarantee when runs execute in parallel, and the release of entries.
+ * <p>This is the one cache of transformed splits: an entry is keyed by the run's
+ * {@link PlannedRun#dataKey() data key} (the dataset block, the data seed and the chain's transforms
+ * with their settings, not the feature set's name), so feature sets that name the same chain share one
+ * fit; when runs execute in parallel, the first to ask fits the chain and the others wait for it.
  */
 public final class DataCache {
     private static final Logger LOG = LogManager.getLogger(DataCache.class);
@@ -53,8 +52,6 @@ public final class DataCache {
     private final SpecLocations locations;
     private final Map<String, DatasetSplits> loaded = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<PreparedData>> prepared = new ConcurrentHashMap<>();
-    /** The loader module's store of transformed splits, one per loaded dataset (dropped with it). */
-    private final Map<String, TransformCache> transformCaches = new ConcurrentHashMap<>();
     private final Map<String, Integer> pendingPerDataset = new ConcurrentHashMap<>();
     private final Map<String, Integer> pendingPerData = new ConcurrentHashMap<>();
 
@@ -200,44 +197,29 @@ public final class DataCache {
                     FitContext.of(0)).chain());
         }
         long seed = Seeds.derive(run.dataSeed(), "transforms");
-        String key = Transforms.cacheKey(splits.train(), entries(run.featureSet()), seed);
-        TransformCache cache = transformCaches.computeIfAbsent(run.datasetKey(), k -> new TransformCache());
-        TransformCache.Entry entry = cache.get(key, splits, () -> {
-            Transforms.Fitted fitted = Transforms.fit(transforms(registry, run.featureSet()), splits.train(),
-                    new FitContext(seed, parallel, FitListener.NONE));
-            for (int i = 0; i < specs.size(); i++) {
-                LOG.info("Fitted {} on {} ({} training rows) in {} s", specs.get(i).label(), run.dataset().name(),
-                        splits.train().size(), String.format(java.util.Locale.ROOT, "%.2f", fitted.chain().fitSeconds().get(i)));
-            }
-            Dataset test = splits.test() == null ? null : fitted.chain().apply(splits.test(), parallel);
-            return new TransformCache.Entry(fitted.train(), test, fitted.chain());
-        });
-        LOG.info("Feature set {} of {}: {} features", run.featureSet().name(), run.dataset().name(),
-                entry.train().features().cols());
-        return new PreparedData(entry.train(), entry.test(), splits.train(), entry.chain());
-    }
-
-    /** The chain's entries as the loader module takes them: {@code {transform: name, key: value, ...}}. */
-    static List<Map<String, Object>> entries(FeatureSetSpec featureSet) {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (TransformSpec t : featureSet.transforms()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put(Transforms.NAME_KEY, t.transform());
-            entry.putAll(t.params());
-            entries.add(entry);
+        Transforms.Fitted fitted = Transforms.fit(transforms(registry, run.featureSet()), splits.train(),
+                new FitContext(seed, parallel, FitListener.NONE));
+        for (int i = 0; i < specs.size(); i++) {
+            LOG.info("Fitted {} on {} ({} training rows) in {} s", specs.get(i).label(), run.dataset().name(),
+                    splits.train().size(), String.format(java.util.Locale.ROOT, "%.2f", fitted.chain().fitSeconds().get(i)));
         }
-        return entries;
+        Dataset test = splits.test() == null ? null : fitted.chain().apply(splits.test(), parallel);
+        LOG.info("Feature set {} of {}: {} features", run.featureSet().name(), run.dataset().name(),
+                fitted.train().features().cols());
+        return new PreparedData(fitted.train(), test, splits.train(), fitted.chain());
     }
 
     /**
-     * The transforms of a feature set, built by the loader module from the file's entries.
+     * The transforms of a feature set, each built from its name and settings as the file gives them.
      *
      * @throws OptionException naming the entry's key path for a bad setting
      */
     public static List<Transform> transforms(Registry registry, FeatureSetSpec featureSet) {
-        List<Map<String, Object>> entries = entries(featureSet);
-        String path = featureSet.keyPath().equals("transforms") ? "transforms" : featureSet.keyPath() + ".transforms";
-        return Transforms.create(registry.transforms(), entries, path);
+        List<Transform> chain = new ArrayList<>();
+        for (TransformSpec t : featureSet.transforms()) {
+            chain.add(Transforms.create(registry.transforms(), t.transform(), Parameters.of(t.keyPath(), t.params())));
+        }
+        return chain;
     }
 
     /** Marks one run of {@code run}'s data as finished, dropping entries no remaining run needs. */
@@ -249,7 +231,6 @@ public final class DataCache {
         if (pendingPerDataset.merge(run.datasetKey(), -1, Integer::sum) <= 0) {
             pendingPerDataset.remove(run.datasetKey());
             loaded.remove(run.datasetKey());
-            transformCaches.remove(run.datasetKey());
         }
     }
 

@@ -1,8 +1,8 @@
 package org.imageclustering.experiments.run;
 
 import java.util.Objects;
+import org.imageclustering.features.FittedChain;
 import org.imageclustering.loader.Dataset;
-import org.imageclustering.loader.transform.FittedChain;
 
 /**
  * A dataset after its feature chain: the training split every run of this data fits on, the

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.imageclustering.core.ClusteringAlgorithmFactory;
 import org.imageclustering.experiments.spec.Catalog;
+import org.imageclustering.features.TransformFactory;
 import org.imageclustering.loader.DatasetLoader;
-import org.imageclustering.loader.transform.TransformFactory;
 import org.imageclustering.reporting.Metric;
 
 /**

@@ -16,7 +16,7 @@ import org.imageclustering.experiments.folder.RecordedRun;
 import org.imageclustering.experiments.folder.WriteFailures;
 import org.imageclustering.experiments.spec.ExperimentSpec;
 import org.imageclustering.loader.Dataset;
-import org.imageclustering.loader.transform.Pictures;
+import org.imageclustering.features.Pictures;
 import org.imageclustering.reporting.MetricInput;
 import org.imageclustering.reporting.metrics.Metrics;
 import org.imageclustering.reporting.report.RunArtifacts;

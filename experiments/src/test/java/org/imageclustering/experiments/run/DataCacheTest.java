@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import com.google.inject.Guice;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.imageclustering.core.Parallelism;
 import org.imageclustering.experiments.ExperimentsModule;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.plan.RunPlan;
 import org.imageclustering.experiments.spec.ExperimentFile;
 import org.imageclustering.experiments.testing.TestComponents;
+import org.imageclustering.features.TransformFactory;
 import org.junit.jupiter.api.Test;
 
 class DataCacheTest {
@@ -46,6 +51,47 @@ class DataCacheTest {
                 cache.release(r);
             }
             assertEquals(0, cache.preparedCount());
+        }
+    }
+
+    @Test
+    void eachChainIsFittedOncePerDatasetAndSharedAcrossFeatureSetsThatNameIt() throws Exception {
+        AtomicInteger fits = new AtomicInteger();
+        // "counted" learns nothing and counts its fits; it needs a setting, so that settings tell chains apart
+        TransformFactory counted = params -> {
+            double factor = params.number("factor");
+            params.requireAllUsed();
+            return (train, context) -> {
+                fits.incrementAndGet();
+                return data -> data;
+            };
+        };
+        Registry counting = Guice.createInjector(new ExperimentsModule(), new TestComponents(),
+                binder -> ExperimentsModule.transforms(binder).addBinding("counted").toInstance(counted))
+                .getInstance(Registry.class);
+        ExperimentFile f = ExperimentFile.parse("c.yaml", """
+                dataset: {loader: blobs}
+                feature-sets:
+                  - {name: a, transforms: [{transform: counted, factor: 2}, scale]}
+                  - {name: b, transforms: [{factor: 2, transform: counted}, {transform: scale}]}
+                  - {name: c, transforms: [{transform: counted, factor: 3}, scale]}
+                algorithms: [{algorithm: kmeans}]
+                k: [2, 3]
+                seeds: [1, 2, 3]
+                """, null, counting.catalog());
+        List<PlannedRun> runs = RunPlan.of(f.spec()).runs();
+        DataCache cache = new DataCache(counting, f.locations());
+        cache.loadAll(runs);
+        cache.expect(runs);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Parallelism p = Parallelism.sequential()) {
+            List<Future<PreparedData>> all = pool.invokeAll(runs.stream()
+                    .map(r -> (java.util.concurrent.Callable<PreparedData>) () -> cache.prepared(r, p)).toList());
+            assertEquals(2, fits.get(), "a and b name one chain (keys in another order), c another");
+            assertSame(all.get(0).get(), all.get(runs.size() / 3).get(), "a and b share one copy");
+            assertEquals(2, cache.preparedCount());
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

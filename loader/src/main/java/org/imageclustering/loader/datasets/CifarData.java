@@ -21,7 +21,7 @@ import org.imageclustering.core.Parameters;
 import org.imageclustering.core.Sha256;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
-import org.imageclustering.loader.ImageShape;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.loader.SourceFile;
 import org.imageclustering.loader.io.Bytes;
 import org.imageclustering.loader.io.NdArray;

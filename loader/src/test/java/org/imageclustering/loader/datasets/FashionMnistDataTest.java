@@ -10,10 +10,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetSplits;
-import org.imageclustering.loader.ImageShape;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.loader.LoaderOptions;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.loader.ImageShape;
+import org.imageclustering.core.ImageShape;
 import org.imageclustering.reporting.AtomicFiles;
 
 /**

@@ -1,9 +1,0 @@
-package org.imageclustering.loader.transform;
-
-import org.imageclustering.core.Parameters;
-
-/** Builds a {@link Transform} from the settings an experiment file gives it. Bound under a YAML name. */
-@FunctionalInterface
-public interface TransformFactory {
-    Transform create(Parameters params);
-}
