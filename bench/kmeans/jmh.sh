@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=bench/out/kmeans
 mkdir -p "$OUT"
-mvn -B -ntp -q test-compile -pl core
-mvn -B -ntp -q dependency:build-classpath -pl core -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=test
+# one reactor invocation, so that core's test-scope test-support resolves to its freshly built classes
+# (the class path file is written per module; core, built last, writes it last)
+mvn -B -ntp -q test-compile dependency:build-classpath -pl core -am -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=test
 CP="core/target/classes:core/target/test-classes:$(cat "$OUT/classpath.txt")"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java --add-modules jdk.incubator.vector -cp "$CP" org.openjdk.jmh.Main KernelBench -rf text -rff "$OUT/jmh.txt" "$@"

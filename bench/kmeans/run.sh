@@ -12,8 +12,9 @@ OUT=bench/out/kmeans
 mkdir -p "$OUT"
 
 # The bench code lives in core's test sources; build them through the reactor (no install).
-mvn -B -ntp -q test-compile -pl core
-mvn -B -ntp -q dependency:build-classpath -pl core -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=test
+# one reactor invocation, so that core's test-scope test-support resolves to its freshly built classes
+# (the class path file is written per module; core, built last, writes it last)
+mvn -B -ntp -q test-compile dependency:build-classpath -pl core -am -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=test
 # Run from a snapshot of the compiled classes, so that rebuilding during a long run cannot change them.
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes" && cp -r core/target/classes "$OUT/classes/main" && cp -r core/target/test-classes "$OUT/classes/test"
 CP="$OUT/classes/main:$OUT/classes/test:$(cat "$OUT/classpath.txt")"

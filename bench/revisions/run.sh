@@ -22,8 +22,9 @@ build() { # side revision
   local side=$1 rev=$2 dir=$OUT/$1
   rm -rf "$dir" && mkdir -p "$dir"
   git archive "$rev" | tar -x -C "$dir" --one-top-level=src
-  (cd "$dir/src" && mvn -B -ntp -q test-compile -pl core \
-     && mvn -B -ntp -q dependency:build-classpath -pl core -Dmdep.outputFile="$dir/cp.txt" -Dmdep.includeScope=test)
+  # one reactor invocation with -am: newer revisions' core tests use the test-support module
+  (cd "$dir/src" && mvn -B -ntp -q test-compile dependency:build-classpath -pl core -am \
+     -Dmdep.outputFile="$dir/cp.txt" -Dmdep.includeScope=test)
   echo "$dir/src/core/target/classes:$dir/src/core/target/test-classes:$(cat "$dir/cp.txt")" > "$dir/classpath"
   echo "$rev" > "$dir/revision"
 }

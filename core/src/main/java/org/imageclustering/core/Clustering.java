@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.imageclustering.core.distance.SquaredEuclidean;
+import org.imageclustering.core.matrix.FloatMatrix;
 
 /**
  * The result of one fit: which cluster every row went to, the centres, and how the fit went.

@@ -1,5 +1,7 @@
 package org.imageclustering.core;
 
+import org.imageclustering.core.matrix.FloatMatrix;
+
 /**
  * A clustering method with its options fixed: give it data and a context, get a {@link Clustering}.
  *

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.imageclustering.core.matrix.FloatMatrix;
 
 /**
  * Counts the distinct rows of a matrix, and warns when a fit asks for more clusters than there are:

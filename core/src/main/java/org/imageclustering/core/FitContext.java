@@ -1,6 +1,7 @@
 package org.imageclustering.core;
 
 import java.util.Objects;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * What a fit needs besides the data and the options: the seed it derives every random choice

@@ -6,7 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
 import org.imageclustering.core.ClusteringAlgorithmFactory;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.core.Seeds;
 import org.imageclustering.core.StopReason;

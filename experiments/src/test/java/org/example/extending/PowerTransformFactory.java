@@ -1,7 +1,7 @@
 package org.example.extending;
 
 import java.util.Map;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.features.FittedTransform;

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.imageclustering.core.FitContext;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.ImageShape;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.loader.Dataset;
 
 /**

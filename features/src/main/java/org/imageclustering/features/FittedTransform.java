@@ -2,8 +2,8 @@ package org.imageclustering.features;
 
 import java.util.Map;
 import java.util.Optional;
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.loader.Dataset;
 
 /** A transform after fitting: applies what it learned, and maps back to pixels where it can. */

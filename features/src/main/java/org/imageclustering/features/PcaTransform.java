@@ -2,7 +2,7 @@ package org.imageclustering.features;
 
 import java.util.Objects;
 import org.imageclustering.core.FitContext;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.linalg.PrincipalComponents;
 import org.imageclustering.loader.Dataset;
 

@@ -1,7 +1,7 @@
 package org.imageclustering.features;
 
 import java.util.Objects;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.ImageShape;
 
 /**

@@ -1,8 +1,8 @@
 package org.imageclustering.features;
 
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.ImageShape;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.loader.Dataset;
 
 /** Row-by-row mapping of a matrix over fixed chunks, for transforms that treat each image alone. */

@@ -3,7 +3,7 @@ package org.imageclustering.features;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.imageclustering.core.FitContext;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.ImageShape;
 import org.imageclustering.loader.Dataset;
 

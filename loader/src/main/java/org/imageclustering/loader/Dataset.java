@@ -3,7 +3,7 @@ package org.imageclustering.loader;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.ImageShape;
 
 /**

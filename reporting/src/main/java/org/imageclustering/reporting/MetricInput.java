@@ -1,8 +1,8 @@
 package org.imageclustering.reporting;
 
 import java.util.Objects;
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * Everything a metric may look at for one clustering of one split.

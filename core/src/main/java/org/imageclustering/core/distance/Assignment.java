@@ -7,7 +7,7 @@ import static org.imageclustering.core.distance.KernelLayout.ROW_BLOCK;
 import static org.imageclustering.core.distance.KernelLayout.ROW_LANE_MAX_K;
 import static org.imageclustering.core.distance.KernelLayout.ROW_LANE_STEP;
 
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 
 /**
  * The block kernels around the dot products: the nearest-centre rule of the package comment

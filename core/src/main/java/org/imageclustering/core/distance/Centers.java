@@ -4,7 +4,7 @@ import static org.imageclustering.core.distance.KernelLayout.LANES;
 import static org.imageclustering.core.distance.KernelLayout.LANE_CENTRES;
 import static org.imageclustering.core.distance.KernelLayout.PANEL_VECTORS;
 
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 
 /**
  * A centre set prepared for the block kernels: the centres, their squared norms, the feature tile

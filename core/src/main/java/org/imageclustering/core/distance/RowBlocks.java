@@ -3,8 +3,8 @@ package org.imageclustering.core.distance;
 import static org.imageclustering.core.distance.KernelLayout.BLOCK_ROWS;
 import static org.imageclustering.core.distance.KernelLayout.ROW_LANE_STEP;
 
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * The rows of a matrix copied into blocks of one row per SIMD lane, feature-major ({@code

@@ -1,7 +1,7 @@
 package org.imageclustering.core.distance;
 
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * The one squared-Euclidean distance kernel of the project: point to point, row block to centre

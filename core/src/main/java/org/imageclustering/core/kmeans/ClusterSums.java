@@ -1,7 +1,7 @@
 package org.imageclustering.core.kmeans;
 
 import java.util.List;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * The float64 sum and the count of every cluster's rows, kept up to date by combining the

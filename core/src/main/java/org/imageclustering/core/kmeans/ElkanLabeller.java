@@ -2,7 +2,7 @@ package org.imageclustering.core.kmeans;
 
 import static org.imageclustering.core.kmeans.CentreGaps.BOUND_SLACK;
 
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.distance.Centers;
 import org.imageclustering.core.distance.NearTies;
 import org.imageclustering.core.distance.SquaredEuclidean;

@@ -1,7 +1,7 @@
 package org.imageclustering.core.kmeans;
 
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**

@@ -8,7 +8,7 @@ import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
 import org.imageclustering.core.DistinctRows;
 import org.imageclustering.core.FitContext;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.Seeds;
 
 /**

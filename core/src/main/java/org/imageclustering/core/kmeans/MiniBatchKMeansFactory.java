@@ -3,7 +3,7 @@ package org.imageclustering.core.kmeans;
 import java.nio.file.Path;
 import org.imageclustering.core.ClusteringAlgorithm;
 import org.imageclustering.core.ClusteringAlgorithmFactory;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.OptionException;
 import org.imageclustering.core.Parameters;
 

@@ -1,7 +1,7 @@
 package org.imageclustering.core.kmeans;
 
 import java.util.Objects;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 
 /**
  * Validated options of a mini-batch k-means fit (scikit-learn's {@code MiniBatchKMeans} settings).

@@ -1,8 +1,8 @@
 package org.imageclustering.core.kmeans;
 
 import java.util.Arrays;
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.distance.Centers;
 import org.imageclustering.core.distance.SquaredEuclidean;
 

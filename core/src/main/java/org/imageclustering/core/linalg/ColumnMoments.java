@@ -1,7 +1,7 @@
 package org.imageclustering.core.linalg;
 
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * The first two moments of each column of some rows: the column means and the sums of squared

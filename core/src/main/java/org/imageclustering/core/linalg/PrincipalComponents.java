@@ -2,8 +2,8 @@ package org.imageclustering.core.linalg;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.Seeds;
 
 /**

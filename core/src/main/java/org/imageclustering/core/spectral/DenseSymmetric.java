@@ -1,6 +1,6 @@
 package org.imageclustering.core.spectral;
 
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 
 /** A small dense symmetric matrix (row-major doubles) as an operator. */
 final class DenseSymmetric implements SymmetricOperator {

@@ -2,8 +2,8 @@ package org.imageclustering.core.spectral;
 
 import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.distance.Centers;
 import org.imageclustering.core.distance.KernelProvider;
 import org.imageclustering.core.distance.SquaredEuclidean;

@@ -1,6 +1,6 @@
 package org.imageclustering.core.spectral;
 
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * The normalised affinity {@code M = D^-1/2 W D^-1/2} of a graph as an operator, whose largest

@@ -1,8 +1,8 @@
 package org.imageclustering.core.spectral;
 
 import java.util.List;
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**

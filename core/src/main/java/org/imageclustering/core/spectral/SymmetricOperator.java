@@ -1,6 +1,6 @@
 package org.imageclustering.core.spectral;
 
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * A real symmetric linear operator {@code y = M x} on vectors of length {@link #size()}: what an

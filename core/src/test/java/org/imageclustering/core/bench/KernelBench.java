@@ -2,8 +2,8 @@ package org.imageclustering.core.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.distance.Centers;
 import org.imageclustering.core.distance.SquaredEuclidean;
 import org.openjdk.jmh.annotations.Benchmark;

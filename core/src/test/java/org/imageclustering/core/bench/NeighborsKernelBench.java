@@ -2,7 +2,7 @@ package org.imageclustering.core.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.distance.SquaredEuclidean;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

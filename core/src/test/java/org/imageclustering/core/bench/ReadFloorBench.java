@@ -4,7 +4,7 @@ import java.util.Locale;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 
 /**
  * The memory floor of one Lloyd pass over Fashion-MNIST train: the time to read 60,000 x 784

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.junit.jupiter.api.Test;
 
 class EmptyClusterPolicyTest {

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 

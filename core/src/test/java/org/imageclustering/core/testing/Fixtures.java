@@ -1,6 +1,6 @@
 package org.imageclustering.core.testing;
 
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.testing.AdjustedRand;
 import org.imageclustering.testing.SyntheticData;
 

@@ -17,7 +17,7 @@ import org.apache.logging.log4j.Logger;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
 import org.imageclustering.core.OptionException;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.core.Seeds;
 import org.imageclustering.experiments.plan.PlannedRun;

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.imageclustering.core.FitListener;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.plan.RunPlan;
 import org.imageclustering.experiments.folder.Manifest;

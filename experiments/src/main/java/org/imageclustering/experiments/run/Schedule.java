@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.folder.RunLogging;
 import org.imageclustering.experiments.folder.WriteFailures;

@@ -10,7 +10,7 @@ import org.imageclustering.core.Clustering;
 import org.imageclustering.core.ClusteringAlgorithm;
 import org.imageclustering.core.FitContext;
 import org.imageclustering.core.FitListener;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.folder.RecordedRun;
 import org.imageclustering.experiments.folder.WriteFailures;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.Sha256;
 import org.imageclustering.core.kmeans.CentroidFiles;
 import org.imageclustering.core.spectral.Affinities;

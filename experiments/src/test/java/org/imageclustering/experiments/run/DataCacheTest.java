@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.experiments.ExperimentsModule;
 import org.imageclustering.experiments.plan.PlannedRun;
 import org.imageclustering.experiments.plan.RunPlan;

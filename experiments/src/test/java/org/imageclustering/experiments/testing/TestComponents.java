@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import java.util.ArrayList;
 import java.util.List;
 import org.imageclustering.core.ClusteringAlgorithm;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.Parameters;
 import org.imageclustering.core.kmeans.KMeansFactory;
 import org.imageclustering.experiments.ExperimentsModule;

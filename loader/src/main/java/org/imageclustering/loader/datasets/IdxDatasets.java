@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.DatasetSplits;

@@ -1,6 +1,6 @@
 package org.imageclustering.reporting.metrics;
 
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.reporting.Metric;
 import org.imageclustering.reporting.MetricInput;
 

@@ -1,7 +1,7 @@
 package org.imageclustering.reporting.metrics;
 
-import org.imageclustering.core.FloatMatrix;
-import org.imageclustering.core.Parallelism;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.reporting.MetricInput;
 
 /** Shared pieces of the internal metrics: cluster means in double precision and a worker pool. */

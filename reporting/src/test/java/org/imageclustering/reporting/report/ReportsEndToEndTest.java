@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
-import org.imageclustering.core.FloatMatrix;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;

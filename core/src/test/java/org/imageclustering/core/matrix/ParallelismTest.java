@@ -1,4 +1,4 @@
-package org.imageclustering.core;
+package org.imageclustering.core.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.imageclustering.core;
+package org.imageclustering.core.matrix;
 
 import java.util.Arrays;
 import java.util.Objects;
