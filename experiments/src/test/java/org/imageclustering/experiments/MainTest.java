@@ -57,6 +57,15 @@ class MainTest {
     }
 
     @Test
+    void theImplicitFeatureSetIsRecordedAsPixelsAsTheReportsNameIt() throws IOException {
+        Path f = config("algorithms: [{algorithm: kmeans}]\nk: [2]\nseeds: [1]\nmetrics: [purity]\n");
+        assertEquals(Main.OK, main("config", f.toString()));
+        Path folder = tmp.resolve("results").resolve("cli");
+        assertTrue(Files.readString(folder.resolve("runs.jsonl")).contains("\"transforms\":\"pixels\""));
+        assertTrue(Files.readString(folder.resolve("summary.csv")).contains("blobs,pixels,kmeans,"));
+    }
+
+    @Test
     void aBadConfigurationExitsTwoWithOneLineNamingFileLineAndKey() throws IOException {
         Path f = config("algorithms: [{algorithm: kmeans}]\nk: [2, 3]\nseeds: [1, 2]\nmetrics: [purity]\nthreds: 2\n");
         assertEquals(Main.BAD_CONFIGURATION, main("config", f.toString()));

@@ -15,8 +15,11 @@ public final class RecordedRun {
         return new RunRecord.Setup(run.runId(), experiment, configuration, run.seed(), run.seedIndex());
     }
 
-    /** The feature set as reports show it: "" for raw pixels given implicitly, else its name. */
+    /**
+     * The feature set as records and reports name it: its name, which for the raw pixels given
+     * implicitly is {@code pixels}, as in every report.
+     */
     public static String featuresLabel(PlannedRun run) {
-        return run.featureSet().keyPath().isEmpty() ? "" : run.featureSet().name();
+        return run.featureSet().name();
     }
 }
