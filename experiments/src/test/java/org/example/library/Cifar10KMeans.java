@@ -10,6 +10,7 @@ import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansOptions;
 import org.imageclustering.core.kmeans.ToleranceMode;
 import org.imageclustering.loader.datasets.Cifar10Loader;
+import org.imageclustering.loader.datasets.CifarFormat;
 import org.imageclustering.loader.DatasetSplits;
 
 /** k-means on CIFAR-10 with the original assignment's settings, called as a library. */
@@ -17,7 +18,7 @@ public final class Cifar10KMeans {
     public static void main(String[] args) throws IOException {
         Path cifar10 = Path.of(args.length > 0 ? args[0] : "data/cifar-10"); // a folder or the downloaded archive
         DatasetSplits data = new Cifar10Loader().load(cifar10,
-                new Cifar10Loader.Options(5, Cifar10Loader.Format.AUTO, false)); // batches, format, raw
+                new Cifar10Loader.Options(5, CifarFormat.AUTO, false)); // batches, format, raw
         FloatMatrix trainX = data.train().features(); // one row per image: 50,000 x 3,072 in [0, 1]
         int[] trainY = data.train().labels();          // true classes, named by data.train().classNames()
         FloatMatrix testX = data.test().features();    // 10,000 x 3,072

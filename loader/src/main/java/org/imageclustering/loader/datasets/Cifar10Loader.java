@@ -43,27 +43,6 @@ public final class Cifar10Loader implements DatasetLoader {
     /** The published training batches (10,000 images each). */
     public static final int TRAINING_BATCHES = 5;
 
-    /** Which published version of CIFAR-10 to read. */
-    public enum Format {
-        /** The binary version when both are present, else the python one. */
-        AUTO,
-        BINARY,
-        PYTHON;
-
-        /** The format named {@code auto}, {@code binary} or {@code python} (the experiment file's spelling). */
-        public static Format fromName(String name) {
-            return name.equals("auto") ? AUTO : valueOf(CifarData.Version.parse(name).name());
-        }
-
-        CifarData.Version version() {
-            return switch (this) {
-                case AUTO -> null;
-                case BINARY -> CifarData.Version.BINARY;
-                case PYTHON -> CifarData.Version.PYTHON;
-            };
-        }
-    }
-
     /**
      * Typed settings of a CIFAR-10 load, for use from Java; an experiment file gives the same ones as
      * the dataset keys {@code batches}, {@code format} and {@code raw}.
@@ -72,7 +51,7 @@ public final class Cifar10Loader implements DatasetLoader {
      * @param format  which published version to read
      * @param raw     keep the stored 0..255 values instead of scaling them to [0, 1]
      */
-    public record Options(int batches, Format format, boolean raw) {
+    public record Options(int batches, CifarFormat format, boolean raw) {
         public Options {
             if (batches < 1 || batches > TRAINING_BATCHES) {
                 throw new IllegalArgumentException("batches must be 1 to " + TRAINING_BATCHES + ", was " + batches);
@@ -82,14 +61,14 @@ public final class Cifar10Loader implements DatasetLoader {
 
         /** Every training batch, from whichever version is present, scaled to [0, 1]. */
         public static Options defaults() {
-            return new Options(TRAINING_BATCHES, Format.AUTO, false);
+            return new Options(TRAINING_BATCHES, CifarFormat.AUTO, false);
         }
 
         public Options withBatches(int newBatches) {
             return new Options(newBatches, format, raw);
         }
 
-        public Options withFormat(Format newFormat) {
+        public Options withFormat(CifarFormat newFormat) {
             return new Options(batches, newFormat, raw);
         }
 
@@ -108,7 +87,7 @@ public final class Cifar10Loader implements DatasetLoader {
         if (batches < 1 || batches > TRAINING_BATCHES) {
             throw p.invalid("batches", "expected 1 to " + TRAINING_BATCHES + " training batches, found " + batches);
         }
-        Format format = p.choice("format", Format.AUTO, Format::fromName);
+        CifarFormat format = p.choice("format", CifarFormat.AUTO, CifarFormat::fromName);
         p.requireAllUsed();
         return load(options.path(), new Options(batches, format, options.raw()));
     }

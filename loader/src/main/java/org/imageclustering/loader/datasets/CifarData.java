@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.imageclustering.core.matrix.FloatMatrix;
-import org.imageclustering.core.Parameters;
 import org.imageclustering.core.Sha256;
 import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
@@ -79,11 +78,6 @@ final class CifarData {
                             + " from https://www.cs.toronto.edu/~kriz/cifar.html "
                             + "and put it (or the folder it extracts to) in data/, or set the dataset's path.");
         }
-    }
-
-    /** The {@code format} option: {@code auto} (null: binary when both are present), {@code binary} or {@code python}. */
-    static Version formatOption(Parameters p) {
-        return p.choice("format", null, s -> s.equals("auto") ? null : Version.parse(s));
     }
 
     /**

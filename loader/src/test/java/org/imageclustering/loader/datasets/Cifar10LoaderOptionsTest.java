@@ -41,20 +41,20 @@ class Cifar10LoaderOptionsTest {
         Cifar10Loader loader = new Cifar10Loader();
 
         assertSameSplits(fromKeys(false, Map.of()), loader.load(dir, Cifar10Loader.Options.defaults()));
-        DatasetSplits python = loader.load(dir, new Cifar10Loader.Options(2, Cifar10Loader.Format.PYTHON, true));
+        DatasetSplits python = loader.load(dir, new Cifar10Loader.Options(2, CifarFormat.PYTHON, true));
         assertSameSplits(fromKeys(true, Map.of("batches", 2, "format", "python")), python);
         assertEquals(4, python.train().size());
         assertTrue(python.train().sources().stream().allMatch(s -> !s.path().endsWith(".bin")), "the python version was read");
         assertEquals(CifarFiles.pixel(3, 2, 5, 7), python.train().features().get(3, python.train().shape().index(2, 5, 7)), 0f,
                 "raw keeps the stored byte values");
         assertSameSplits(fromKeys(false, Map.of("batches", 1, "format", "binary")),
-                loader.load(dir, Cifar10Loader.Options.defaults().withBatches(1).withFormat(Cifar10Loader.Format.BINARY)));
+                loader.load(dir, Cifar10Loader.Options.defaults().withBatches(1).withFormat(CifarFormat.BINARY)));
     }
 
     @Test
     void typedBatchesOutsideOneToFiveAreRefusedNamingTheField() {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
-                () -> new Cifar10Loader.Options(0, Cifar10Loader.Format.AUTO, false));
+                () -> new Cifar10Loader.Options(0, CifarFormat.AUTO, false));
         assertEquals("batches must be 1 to 5, was 0", zero.getMessage());
         IllegalArgumentException six = assertThrows(IllegalArgumentException.class,
                 () -> Cifar10Loader.Options.defaults().withBatches(6));
@@ -64,11 +64,11 @@ class Cifar10LoaderOptionsTest {
 
     @Test
     void formatNamesAreTheExperimentFileSpellings() {
-        assertEquals(Cifar10Loader.Format.AUTO, Cifar10Loader.Format.fromName("auto"));
-        assertEquals(Cifar10Loader.Format.BINARY, Cifar10Loader.Format.fromName("binary"));
-        assertEquals(Cifar10Loader.Format.PYTHON, Cifar10Loader.Format.fromName("python"));
+        assertEquals(CifarFormat.AUTO, CifarFormat.fromName("auto"));
+        assertEquals(CifarFormat.BINARY, CifarFormat.fromName("binary"));
+        assertEquals(CifarFormat.PYTHON, CifarFormat.fromName("python"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Cifar10Loader.Format.fromName("csv"));
+                () -> CifarFormat.fromName("csv"));
         assertEquals("expected auto, binary or python, found 'csv'", e.getMessage());
     }
 }

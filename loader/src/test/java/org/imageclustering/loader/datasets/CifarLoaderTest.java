@@ -272,7 +272,7 @@ class CifarLoaderTest {
         return l;
     }
 
-    private static void writeBinary100(Path folder) {
+    static void writeBinary100(Path folder) {
         write(folder.resolve("train.bin"), CifarFiles.binaryBatch(C100_TRAIN, coarse(C100_TRAIN), fine(C100_TRAIN)));
         write(folder.resolve("test.bin"), CifarFiles.binaryBatch(C100_TEST, coarse(C100_TEST), fine(C100_TEST)));
         write(folder.resolve("fine_label_names.txt"), String.join("\n", names("fine", 100)).getBytes());
@@ -289,7 +289,7 @@ class CifarLoaderTest {
         return p.endDict();
     }
 
-    private static void writePy2Cifar100(Path folder) {
+    static void writePy2Cifar100(Path folder) {
         write(folder.resolve("train"), py2Cifar100(C100_TRAIN));
         write(folder.resolve("test"), py2Cifar100(C100_TEST));
         CifarFiles.Py2Pickle meta = new CifarFiles.Py2Pickle().beginDict();

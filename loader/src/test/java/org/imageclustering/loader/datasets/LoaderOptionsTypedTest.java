@@ -1,0 +1,99 @@
+package org.imageclustering.loader.datasets;
+
+import static org.imageclustering.loader.datasets.TestFiles.bytes;
+import static org.imageclustering.loader.datasets.TestFiles.gzip;
+import static org.imageclustering.loader.datasets.TestFiles.idxImages;
+import static org.imageclustering.loader.datasets.TestFiles.idxLabels;
+import static org.imageclustering.loader.datasets.TestFiles.write;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.imageclustering.core.Parameters;
+import org.imageclustering.loader.Dataset;
+import org.imageclustering.loader.DatasetSplits;
+import org.imageclustering.loader.LoaderOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The typed options of CIFAR-100, the IDX loaders and the image-folder loader load what the same
+ * experiment-file keys load, and refuse invalid values naming the field.
+ */
+class LoaderOptionsTypedTest {
+    @TempDir
+    Path dir;
+
+    private static LoaderOptions keys(Path path, boolean raw, Map<String, ?> keys) {
+        return new LoaderOptions(path, raw, Parameters.of("dataset", keys));
+    }
+
+    static void assertSameSplits(DatasetSplits expected, DatasetSplits found) {
+        assertSameDataset(expected.train(), found.train());
+        if (expected.test() == null) {
+            assertNull(found.test());
+        } else {
+            assertSameDataset(expected.test(), found.test());
+        }
+    }
+
+    private static void assertSameDataset(Dataset expected, Dataset found) {
+        assertEquals(expected.name(), found.name());
+        assertEquals(expected.shape(), found.shape(), expected.name());
+        assertArrayEquals(expected.features().data(), found.features().data(), expected.name());
+        assertArrayEquals(expected.labels(), found.labels(), expected.name());
+        assertEquals(expected.classNames(), found.classNames(), expected.name());
+        assertEquals(expected.sources(), found.sources(), expected.name());
+    }
+
+    // ---- CIFAR-100
+
+    @Test
+    void cifar100TypedOptionsLoadWhatTheKeysLoad() throws IOException {
+        CifarLoaderTest.writeBinary100(dir.resolve("cifar-100-binary"));
+        CifarLoaderTest.writePy2Cifar100(dir.resolve("cifar-100-python"));
+        Cifar100Loader loader = new Cifar100Loader();
+
+        assertSameSplits(loader.load(keys(dir, false, Map.of())), loader.load(dir, Cifar100Loader.Options.defaults()));
+        DatasetSplits coarsePython = loader.load(dir,
+                new Cifar100Loader.Options(Cifar100Loader.Labels.COARSE, CifarFormat.PYTHON, true));
+        assertSameSplits(loader.load(keys(dir, true, Map.of("labels", "coarse", "format", "python"))), coarsePython);
+        assertEquals(20, coarsePython.train().classNames().size(), "the coarse labelling was read");
+        assertTrue(coarsePython.train().sources().stream().noneMatch(s -> s.path().endsWith(".bin")),
+                "the python version was read");
+        assertEquals(CifarFiles.pixel(2, 1, 4, 6),
+                coarsePython.train().features().get(2, coarsePython.train().shape().index(1, 4, 6)), 0f,
+                "raw keeps the stored byte values");
+        assertSameSplits(loader.load(keys(dir, false, Map.of("labels", "FINE", "format", "binary"))),
+                loader.load(dir, Cifar100Loader.Options.defaults().withFormat(CifarFormat.BINARY)));
+        assertSameSplits(loader.load(keys(dir, true, Map.of("labels", "coarse"))),
+                loader.load(dir, Cifar100Loader.Options.defaults().withLabels(Cifar100Loader.Labels.COARSE).withRaw(true)));
+    }
+
+    @Test
+    void cifar100TypedNullsAreRefusedNamingTheField() {
+        NullPointerException labels = assertThrows(NullPointerException.class,
+                () -> Cifar100Loader.Options.defaults().withLabels(null));
+        assertEquals("labels", labels.getMessage());
+        NullPointerException format = assertThrows(NullPointerException.class,
+                () -> Cifar100Loader.Options.defaults().withFormat(null));
+        assertEquals("format", format.getMessage());
+    }
+
+    @Test
+    void labelNamesAreTheExperimentFileSpellings() {
+        assertEquals(Cifar100Loader.Labels.FINE, Cifar100Loader.Labels.fromName("fine"));
+        assertEquals(Cifar100Loader.Labels.COARSE, Cifar100Loader.Labels.fromName("Coarse"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Cifar100Loader.Labels.fromName("medium"));
+        assertEquals("expected fine or coarse, found 'medium'", e.getMessage());
+    }
+}
