@@ -13,7 +13,8 @@ import org.imageclustering.loader.LoaderOptions;
  * grey-scale 28 x 28 pictures of clothing in 10 classes, as IDX files, plain or gzip-compressed.
  *
  * <p>Without a path it looks in {@code /usr/share/datasets/fashion-mnist} (Debian's
- * {@code dataset-fashion-mnist} package) and then in {@code data/fashion-mnist}. Takes no options.
+ * {@code dataset-fashion-mnist} package) and then in {@code data/fashion-mnist}. Takes no options beyond {@code raw};
+ * from Java, {@link #load(Path, boolean)}.
  */
 public final class FashionMnistLoader implements DatasetLoader {
     /** The ten classes, index = label, as named by the dataset's authors. */
@@ -35,6 +36,21 @@ public final class FashionMnistLoader implements DatasetLoader {
 
     @Override
     public DatasetSplits load(LoaderOptions options) throws IOException {
-        return IdxDatasets.loadStandard("fashion-mnist", options, DEFAULT_PLACES, CLASS_NAMES, HOW_TO_GET);
+        options.params().requireAllUsed();
+        return load(options.path(), options.raw());
+    }
+
+    /**
+     * Reads Fashion-MNIST from the folder {@code path} ({@code null} looks in {@link #DEFAULT_PLACES}); the
+     * typed form of a dataset entry, whose only setting is {@code raw}.
+     *
+     * @param raw keep the stored 0..255 values instead of scaling them to [0, 1]
+     * @return the training files as the train split and, when both test files exist, the test split
+     * @throws java.nio.file.NoSuchFileException if the files are not there, saying where to get them
+     * @throws org.imageclustering.loader.DatasetFormatException if a file is not an IDX file of the
+     *         expected kind (file and byte offset)
+     */
+    public DatasetSplits load(Path path, boolean raw) throws IOException {
+        return IdxDatasets.loadStandard("fashion-mnist", path, raw, DEFAULT_PLACES, CLASS_NAMES, HOW_TO_GET);
     }
 }

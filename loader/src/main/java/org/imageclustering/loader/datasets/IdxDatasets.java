@@ -13,7 +13,6 @@ import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.DatasetSplits;
 import org.imageclustering.core.ImageShape;
-import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.io.IdxFile;
 import org.imageclustering.loader.io.Pixels;
 
@@ -30,15 +29,14 @@ final class IdxDatasets {
     }
 
     /**
-     * Loads a dataset in the MNIST file layout from {@code options.path()} or, when none is given,
-     * from the first of {@code defaultPlaces} that holds the training files.
+     * Loads a dataset in the MNIST file layout from {@code path} or, when it is {@code null}, from the
+     * first of {@code defaultPlaces} that holds the training files.
      */
-    static DatasetSplits loadStandard(String dataset, LoaderOptions options, List<Path> defaultPlaces,
+    static DatasetSplits loadStandard(String dataset, Path path, boolean raw, List<Path> defaultPlaces,
                                       List<String> classNames, String howToGet) throws IOException {
-        options.params().requireAllUsed();
-        Path folder = locate(dataset, options.path(), defaultPlaces, howToGet);
-        return loadFrom(dataset, folder, TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS, classNames,
-                options.raw(), howToGet);
+        Path folder = locate(dataset, path, defaultPlaces, howToGet);
+        return loadFrom(dataset, folder, TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS, classNames, raw,
+                howToGet);
     }
 
     /** The folder to read: the given one, or the first default place holding the training images. */

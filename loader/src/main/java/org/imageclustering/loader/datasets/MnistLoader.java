@@ -12,7 +12,8 @@ import org.imageclustering.loader.LoaderOptions;
  * recognition"): 60,000 training and 10,000 test grey-scale 28 x 28 handwritten digits, as IDX
  * files, plain or gzip-compressed.
  *
- * <p>Without a path it looks in {@code data/mnist}. Takes no options.
+ * <p>Without a path it looks in {@code data/mnist}. Takes no options beyond {@code raw};
+ * from Java, {@link #load(Path, boolean)}.
  */
 public final class MnistLoader implements DatasetLoader {
     /** The ten digit classes, index = label. */
@@ -30,6 +31,21 @@ public final class MnistLoader implements DatasetLoader {
 
     @Override
     public DatasetSplits load(LoaderOptions options) throws IOException {
-        return IdxDatasets.loadStandard("mnist", options, DEFAULT_PLACES, CLASS_NAMES, HOW_TO_GET);
+        options.params().requireAllUsed();
+        return load(options.path(), options.raw());
+    }
+
+    /**
+     * Reads MNIST from the folder {@code path} ({@code null} looks in {@link #DEFAULT_PLACES}); the
+     * typed form of a dataset entry, whose only setting is {@code raw}.
+     *
+     * @param raw keep the stored 0..255 values instead of scaling them to [0, 1]
+     * @return the training files as the train split and, when both test files exist, the test split
+     * @throws java.nio.file.NoSuchFileException if the files are not there, saying where to get them
+     * @throws org.imageclustering.loader.DatasetFormatException if a file is not an IDX file of the
+     *         expected kind (file and byte offset)
+     */
+    public DatasetSplits load(Path path, boolean raw) throws IOException {
+        return IdxDatasets.loadStandard("mnist", path, raw, DEFAULT_PLACES, CLASS_NAMES, HOW_TO_GET);
     }
 }

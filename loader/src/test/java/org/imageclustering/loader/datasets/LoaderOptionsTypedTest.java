@@ -96,4 +96,78 @@ class LoaderOptionsTypedTest {
                 () -> Cifar100Loader.Labels.fromName("medium"));
         assertEquals("expected fine or coarse, found 'medium'", e.getMessage());
     }
+
+    // ---- IDX
+
+    /** Three 2 x 3 images, labels 2, 0, 1; the test split is the same files under other names. */
+    private static final byte[] PIXELS = new byte[18];
+
+    static {
+        for (int i = 0; i < PIXELS.length; i++) {
+            PIXELS[i] = (byte) (13 * i + 7);
+        }
+    }
+
+    private void writeIdx(Path folder, String trainImages, String trainLabels, String testImages, String testLabels) {
+        byte[] images = idxImages(3, 2, 3, PIXELS);
+        byte[] labels = idxLabels(bytes(2, 0, 1));
+        write(folder.resolve(trainImages), images);
+        write(folder.resolve(trainLabels), gzip(labels));
+        write(folder.resolve(testImages), images);
+        write(folder.resolve(testLabels), labels);
+    }
+
+    @Test
+    void idxTypedOptionsLoadWhatTheKeysLoad() throws IOException {
+        writeIdx(dir, "tr-img", "tr-lab.gz", "te-img", "te-lab");
+        writeIdx(dir.resolve("mnist-names"), IdxDatasets.TRAIN_IMAGES, IdxDatasets.TRAIN_LABELS + ".gz",
+                IdxDatasets.TEST_IMAGES, IdxDatasets.TEST_LABELS);
+        IdxLoader loader = new IdxLoader();
+
+        Path mnistNames = dir.resolve("mnist-names");
+        assertSameSplits(loader.load(keys(mnistNames, false, Map.of())), loader.load(mnistNames, IdxLoader.Options.defaults()));
+        IdxLoader.Options named = IdxLoader.Options.defaults().withFiles("tr-img", "tr-lab", "te-img", "te-lab")
+                .withClassNames(List.of("a", "b", "c")).withRaw(true);
+        DatasetSplits typed = loader.load(dir, named);
+        assertSameSplits(loader.load(keys(dir, true, Map.of("train-images", "tr-img", "train-labels", "tr-lab",
+                "test-images", "te-img", "test-labels", "te-lab", "class-names", List.of("a", "b", "c")))), typed);
+        assertEquals(List.of("a", "b", "c"), typed.train().classNames());
+        assertEquals(13 * 4 + 7, typed.test().features().get(0, 4), 0f, "raw keeps the stored byte values");
+        assertEquals(List.of("0", "1", "2"), loader.load(mnistNames, IdxLoader.Options.defaults()).train().classNames(),
+                "no class names: named by label");
+    }
+
+    @Test
+    void idxTypedOptionsRefuseMissingValuesNamingTheField() {
+        NullPointerException file = assertThrows(NullPointerException.class,
+                () -> IdxLoader.Options.defaults().withFiles("a", null, "c", "d"));
+        assertEquals("trainLabels", file.getMessage());
+        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
+                () -> IdxLoader.Options.defaults().withClassNames(Arrays.asList("a", null)));
+        assertEquals("classNames[1] must be a name, was null", name.getMessage());
+        NoSuchFileException noPath = assertThrows(NoSuchFileException.class,
+                () -> new IdxLoader().load(null, IdxLoader.Options.defaults()));
+        assertTrue(noPath.getMessage().contains("the idx loader needs a path"), noPath.getMessage());
+    }
+
+    @Test
+    void typedClassNamesAreCopied() {
+        List<String> names = new java.util.ArrayList<>(List.of("a", "b"));
+        IdxLoader.Options options = IdxLoader.Options.defaults().withClassNames(names);
+        names.set(0, "changed");
+        assertEquals(List.of("a", "b"), options.classNames());
+    }
+
+    @Test
+    void mnistAndFashionMnistTypedRawLoadsWhatTheKeysLoad() throws IOException {
+        writeIdx(dir, IdxDatasets.TRAIN_IMAGES, IdxDatasets.TRAIN_LABELS + ".gz", IdxDatasets.TEST_IMAGES,
+                IdxDatasets.TEST_LABELS);
+        for (boolean raw : new boolean[] {false, true}) {
+            assertSameSplits(new MnistLoader().load(keys(dir, raw, Map.of())), new MnistLoader().load(dir, raw));
+            assertSameSplits(new FashionMnistLoader().load(keys(dir, raw, Map.of())),
+                    new FashionMnistLoader().load(dir, raw));
+        }
+        assertEquals(7f, new MnistLoader().load(dir, true).train().features().get(0, 0), 0f);
+        assertEquals(7f / 255f, new MnistLoader().load(dir, false).train().features().get(0, 0), 0f);
+    }
 }
