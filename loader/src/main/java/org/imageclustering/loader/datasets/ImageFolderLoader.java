@@ -21,7 +21,6 @@ import org.imageclustering.loader.Dataset;
 import org.imageclustering.loader.DatasetFormatException;
 import org.imageclustering.loader.DatasetLoader;
 import org.imageclustering.loader.DatasetSplits;
-import org.imageclustering.core.ImageShape;
 import org.imageclustering.loader.LoaderOptions;
 import org.imageclustering.loader.SourceFile;
 import org.imageclustering.loader.io.Bilinear;
@@ -45,13 +44,64 @@ import org.imageclustering.loader.io.Bytes;
  *   <li>{@code test-path}: an optional second folder in the same layout, read as the test split with the
  *       training split's classes.</li>
  * </ul>
- * Transparency is ignored (colour channels are taken as stored). A path is required.
+ * Transparency is ignored (colour channels are taken as stored). A path is required. From Java,
+ * {@link #load(Path, Options)} takes the same settings typed.
  */
 public final class ImageFolderLoader implements DatasetLoader {
-    public ImageFolderLoader() {
+    /** {@link Options#width()} and {@link Options#height()} of a load that keeps each image's own size. */
+    public static final int KEEP_SIZE = 0;
+
+    /**
+     * Typed settings of an image-folder load, for use from Java; an experiment file gives the same
+     * ones as the dataset keys {@code width}, {@code height}, {@code channels}, {@code test-path} and
+     * {@code raw}.
+     *
+     * @param width    width to resize every image to (bilinear), or {@link #KEEP_SIZE} with height
+     * @param height   height to resize every image to, or {@link #KEEP_SIZE} with width
+     * @param channels 3 (grey images repeated into red, green and blue) or 1 (colour images become luma)
+     * @param testPath a second folder in the same layout read as the test split, or {@code null} for none
+     * @param raw      keep the stored 0..255 values instead of scaling them to [0, 1]
+     */
+    public record Options(int width, int height, int channels, Path testPath, boolean raw) {
+        public Options {
+            boolean keep = width == KEEP_SIZE && height == KEEP_SIZE;
+            if (!keep && (width < 1 || height < 1)) {
+                throw new IllegalArgumentException("width and height must both be >= 1 (to resize) or both "
+                        + KEEP_SIZE + " (to keep each image's size), was " + width + " x " + height);
+            }
+            if (channels != 1 && channels != 3) {
+                throw new IllegalArgumentException("channels must be 1 or 3, was " + channels);
+            }
+        }
+
+        /** Each image's own size, three channels, no test split, scaled to [0, 1]. */
+        public static Options defaults() {
+            return new Options(KEEP_SIZE, KEEP_SIZE, 3, null, false);
+        }
+
+        /** Whether every image is resized to {@code width x height}. */
+        public boolean resizes() {
+            return width != KEEP_SIZE;
+        }
+
+        public Options withSize(int newWidth, int newHeight) {
+            return new Options(newWidth, newHeight, channels, testPath, raw);
+        }
+
+        public Options withChannels(int newChannels) {
+            return new Options(width, height, newChannels, testPath, raw);
+        }
+
+        public Options withTestPath(Path newTestPath) {
+            return new Options(width, height, channels, newTestPath, raw);
+        }
+
+        public Options withRaw(boolean newRaw) {
+            return new Options(width, height, channels, testPath, newRaw);
+        }
     }
 
-    private record Settings(int width, int height, int channels, boolean raw) {
+    public ImageFolderLoader() {
     }
 
     @Override
@@ -62,8 +112,8 @@ public final class ImageFolderLoader implements DatasetLoader {
         if (hasW != hasH) {
             throw p.invalid(hasW ? "height" : "width", "give width and height together (to resize), or neither");
         }
-        int width = hasW ? p.integer("width") : -1;
-        int height = hasH ? p.integer("height") : -1;
+        int width = hasW ? p.integer("width") : KEEP_SIZE;
+        int height = hasH ? p.integer("height") : KEEP_SIZE;
         if (hasW && (width < 1 || height < 1)) {
             throw p.invalid(width < 1 ? "width" : "height", "expected a size >= 1, found " + (width < 1 ? width : height));
         }
@@ -72,19 +122,30 @@ public final class ImageFolderLoader implements DatasetLoader {
             throw p.invalid("channels", "expected 1 or 3, found " + channels);
         }
         String testPath = p.string("test-path", null);
-        String name = "image-folder";
         p.requireAllUsed();
-        if (options.path() == null) {
+        return load(options.path(),
+                new Options(width, height, channels, testPath == null ? null : Path.of(testPath), options.raw()));
+    }
+
+    /**
+     * Reads the folder {@code root} (one sub-folder of images per class) as the train split and, when
+     * {@code options} names a test path, that folder as the test split with the training classes.
+     *
+     * @throws NoSuchFileException if a folder is missing or holds no classes or images, or a test class
+     *         has no training folder
+     * @throws DatasetFormatException if an image cannot be decoded or, without resizing, differs in size
+     */
+    public DatasetSplits load(Path root, Options options) throws IOException {
+        String name = "image-folder";
+        if (root == null) {
             throw new NoSuchFileException(null, null, "the image-folder loader needs a path: a folder with one "
                     + "sub-folder of PNG/JPEG images per class");
         }
-        Settings s = new Settings(width, height, channels, options.raw());
-        Path root = options.path();
         List<String> classes = classFolders(root);
-        Dataset train = readSplit(name + "/train", root, classes, classes, s, null);
+        Dataset train = readSplit(name + "/train", root, classes, classes, options, null);
         Dataset test = null;
-        if (testPath != null) {
-            Path testRoot = Path.of(testPath);
+        if (options.testPath() != null) {
+            Path testRoot = options.testPath();
             List<String> testClasses = classFolders(testRoot);
             for (String c : testClasses) {
                 if (!classes.contains(c)) {
@@ -92,7 +153,8 @@ public final class ImageFolderLoader implements DatasetLoader {
                             + "' has no folder in the training data " + root + " (classes there: " + classes + ")");
                 }
             }
-            test = readSplit(name + "/test", testRoot, testClasses, classes, s, hasW ? null : train.shape());
+            test = readSplit(name + "/test", testRoot, testClasses, classes, options,
+                    options.resizes() ? null : train.shape());
         }
         return new DatasetSplits(train, test);
     }
@@ -132,7 +194,7 @@ public final class ImageFolderLoader implements DatasetLoader {
      * Reads every image of the given classes. {@code labelNames} fixes the labels (the training classes);
      * {@code requiredShape}, when set, is the size every image must have.
      */
-    private static Dataset readSplit(String name, Path root, List<String> classes, List<String> labelNames, Settings s,
+    private static Dataset readSplit(String name, Path root, List<String> classes, List<String> labelNames, Options s,
                                      ImageShape requiredShape) throws IOException {
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -156,7 +218,7 @@ public final class ImageFolderLoader implements DatasetLoader {
             int h = img.getHeight();
             if (shape == null) {
                 first = f;
-                shape = s.width() > 0 ? new ImageShape(s.channels(), s.height(), s.width())
+                shape = s.resizes() ? new ImageShape(s.channels(), s.height(), s.width())
                         : requiredShape != null ? requiredShape : new ImageShape(s.channels(), h, w);
                 long total = (long) n * shape.size();
                 if (total > Bytes.MAX_ARRAY) {
@@ -165,7 +227,7 @@ public final class ImageFolderLoader implements DatasetLoader {
                 }
                 x = new float[(int) total];
             }
-            if (s.width() < 0 && (w != shape.width() || h != shape.height())) {
+            if (!s.resizes() && (w != shape.width() || h != shape.height())) {
                 String reference = requiredShape != null ? "the training images are" : first + " is";
                 throw new DatasetFormatException(f.toString(), -1, "image is " + w + " x " + h + " (width x height) but "
                         + reference + " " + shape.width() + " x " + shape.height() + "; all images must have one size, "

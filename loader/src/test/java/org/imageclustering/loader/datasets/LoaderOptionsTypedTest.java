@@ -170,4 +170,47 @@ class LoaderOptionsTypedTest {
         assertEquals(7f, new MnistLoader().load(dir, true).train().features().get(0, 0), 0f);
         assertEquals(7f / 255f, new MnistLoader().load(dir, false).train().features().get(0, 0), 0f);
     }
+
+    // ---- image folders
+
+    private void writeFolders() {
+        ImageFolderLoaderTest.png(dir.resolve("train/cat/1.png"), ImageFolderLoaderTest.rgb(4, 2, 0));
+        ImageFolderLoaderTest.png(dir.resolve("train/dog/1.png"), ImageFolderLoaderTest.rgb(4, 2, 9));
+        ImageFolderLoaderTest.png(dir.resolve("test/dog/2.png"), ImageFolderLoaderTest.rgb(4, 2, 5));
+    }
+
+    @Test
+    void imageFolderTypedOptionsLoadWhatTheKeysLoad() throws IOException {
+        writeFolders();
+        ImageFolderLoader loader = new ImageFolderLoader();
+        Path train = dir.resolve("train");
+
+        assertSameSplits(loader.load(keys(train, false, Map.of())), loader.load(train, ImageFolderLoader.Options.defaults()));
+        ImageFolderLoader.Options typed = ImageFolderLoader.Options.defaults().withSize(2, 1).withChannels(1)
+                .withTestPath(dir.resolve("test")).withRaw(true);
+        DatasetSplits resized = loader.load(train, typed);
+        assertSameSplits(loader.load(keys(train, true, Map.of("width", 2, "height", 1, "channels", 1,
+                "test-path", dir.resolve("test").toString()))), resized);
+        assertEquals(1, resized.test().size());
+        assertEquals(2, resized.train().features().cols(), "one channel of 2 x 1");
+        assertTrue(resized.train().features().get(0, 0) > 1f, "raw keeps 0..255");
+        assertSameSplits(loader.load(keys(train, false, Map.of("test-path", dir.resolve("test").toString()))),
+                loader.load(train, ImageFolderLoader.Options.defaults().withTestPath(dir.resolve("test"))));
+    }
+
+    @Test
+    void imageFolderTypedSizesAndChannelsAreRefusedNamingTheField() {
+        IllegalArgumentException half = assertThrows(IllegalArgumentException.class,
+                () -> ImageFolderLoader.Options.defaults().withSize(8, 0));
+        assertEquals("width and height must both be >= 1 (to resize) or both 0 (to keep each image's size), was 8 x 0",
+                half.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new ImageFolderLoader.Options(-1, -1, 3, null, false));
+        assertEquals("width and height must both be >= 1 (to resize) or both 0 (to keep each image's size), was -1 x -1",
+                negative.getMessage());
+        IllegalArgumentException channels = assertThrows(IllegalArgumentException.class,
+                () -> ImageFolderLoader.Options.defaults().withChannels(2));
+        assertEquals("channels must be 1 or 3, was 2", channels.getMessage());
+        assertEquals(ImageFolderLoader.KEEP_SIZE, ImageFolderLoader.Options.defaults().width());
+    }
 }
