@@ -112,7 +112,7 @@ final class SingleRun {
                 pixels.features(), pictures.map(Pictures::shape).orElse(pixels.shape())));
         int[] testPredicted = predictions.get("test");
         if (testPredicted != null) {
-            files.put(RunArtifacts.labelsKey("test"), artifacts.writeLabels(run.runId(), "test", testPredicted));
+            files.putAll(artifacts.writeLabelFiles(run.runId(), "test", testPredicted));
             if (data.test().labels() != null) {
                 files.put(RunArtifacts.contingencyKey("test"), artifacts.writeContingency(run.runId(), "test",
                         data.test().labels(), testPredicted, c.k(), data.test().classNames()));

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.ImageShape;
 import org.imageclustering.core.distance.SquaredEuclidean;
-import org.imageclustering.core.ImageShape;
+import org.imageclustering.core.io.Npy;
+import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.reporting.AtomicFiles;
 import org.imageclustering.reporting.RunRecord;
 import org.imageclustering.reporting.metrics.Contingency;
@@ -28,12 +28,16 @@ import org.imageclustering.reporting.metrics.Contingency;
  * (temporary file + rename), so a report never reads a half-written one.
  *
  * <p>Matrices and label vectors are small big-endian binaries: a 4-byte magic ({@code ICF1} for a
- * float matrix: rows, cols, values; {@code ICI1} for an int vector: length, values). Paths returned
- * are relative to the results folder, ready for {@link RunRecord#artifacts()}.
+ * float matrix: rows, cols, values; {@code ICI1} for an int vector: length, values). The same values
+ * are also written for numpy and pandas: as {@code .npy} ({@code float32} centroids, {@code int32}
+ * labels, see {@link Npy}) and as CSV. Paths returned are relative to the results folder, ready for
+ * {@link RunRecord#artifacts()}.
  */
 public final class RunArtifacts {
     /** Artifact keys in {@link RunRecord#artifacts()}. */
     public static final String CENTROIDS = "centroids";
+    public static final String CENTROIDS_NPY = "centroids-npy";
+    public static final String CENTROIDS_CSV = "centroids-csv";
     public static final String NEAREST = "nearest";
     public static final String CENTROID_MOSAIC = "centroid-mosaic";
     public static final String MEAN_MOSAIC = "mean-mosaic";
@@ -60,6 +64,16 @@ public final class RunArtifacts {
     /** Key of the labels of {@code split} ({@code labels-train}). */
     public static String labelsKey(String split) {
         return "labels-" + split;
+    }
+
+    /** Key of the labels of {@code split} as {@code .npy} ({@code labels-train-npy}). */
+    public static String labelsNpyKey(String split) {
+        return labelsKey(split) + "-npy";
+    }
+
+    /** Key of the labels of {@code split} as CSV ({@code labels-train-csv}). */
+    public static String labelsCsvKey(String split) {
+        return labelsKey(split) + "-csv";
     }
 
     /** Key of the contingency table of {@code split} ({@code contingency-train}). */
@@ -96,6 +110,42 @@ public final class RunArtifacts {
         return rel;
     }
 
+    /**
+     * Writes the centroids in every format: {@code centroids.f32}, {@code centroids.npy} and
+     * {@code centroids.csv}; returns artifact key to relative path.
+     */
+    public Map<String, String> writeCentroidFiles(String runId, FloatMatrix centroids) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(CENTROIDS, writeCentroids(runId, centroids));
+        String npy = runFolder(runId) + "/centroids.npy";
+        AtomicFiles.write(resolve(npy), Npy.toBytes(centroids));
+        out.put(CENTROIDS_NPY, npy);
+        String csv = runFolder(runId) + "/centroids.csv";
+        AtomicFiles.writeString(resolve(csv), centroidsCsv(centroids));
+        out.put(CENTROIDS_CSV, csv);
+        return out;
+    }
+
+    /**
+     * One line per centroid after a header {@code f0,f1,...}: Java's shortest round-trip form of
+     * each float with a {@code .} decimal point (whatever the machine's language), so that
+     * {@code pd.read_csv} gives back the same float32 values.
+     */
+    static String centroidsCsv(FloatMatrix centroids) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < centroids.cols(); j++) {
+            sb.append(j == 0 ? "f" : ",f").append(j);
+        }
+        sb.append('\n');
+        for (int i = 0; i < centroids.rows(); i++) {
+            for (int j = 0; j < centroids.cols(); j++) {
+                sb.append(j == 0 ? "" : ",").append(Float.toString(centroids.get(i, j)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Reads a matrix written by {@link #writeCentroids}. */
     public FloatMatrix readMatrix(String relative) {
         Path file = resolve(relative);
@@ -129,6 +179,26 @@ public final class RunArtifacts {
         }
         AtomicFiles.write(resolve(rel), buf.array());
         return rel;
+    }
+
+    /**
+     * Writes the predicted labels of {@code split} in every format: {@code labels-<split>.i32},
+     * {@code .npy} and {@code .csv} ({@code row,cluster}); returns artifact key to relative path.
+     */
+    public Map<String, String> writeLabelFiles(String runId, String split, int[] labels) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(labelsKey(split), writeLabels(runId, split, labels));
+        String npy = runFolder(runId) + "/labels-" + split + ".npy";
+        AtomicFiles.write(resolve(npy), Npy.toBytes(labels));
+        out.put(labelsNpyKey(split), npy);
+        String csv = runFolder(runId) + "/labels-" + split + ".csv";
+        StringBuilder sb = new StringBuilder("row,cluster\n");
+        for (int i = 0; i < labels.length; i++) {
+            sb.append(i).append(',').append(labels[i]).append('\n');
+        }
+        AtomicFiles.writeString(resolve(csv), sb.toString());
+        out.put(labelsCsvKey(split), csv);
+        return out;
     }
 
     /** Reads a label vector written by {@link #writeLabels}. */
@@ -312,9 +382,9 @@ public final class RunArtifacts {
     }
 
     /**
-     * Everything the report needs from one fit, in one call: centroids, training labels, the
-     * images nearest each centroid, the training contingency table (when labels are known) and,
-     * when an image shape is known, the pictures. Returns artifact key to relative path, for
+     * Everything the report needs from one fit, in one call: centroids and training labels (each
+     * also as {@code .npy} and CSV), the images nearest each centroid, the training contingency
+     * table (when labels are known) and, when an image shape is known, the pictures. Returns artifact key to relative path, for
      * {@link RunRecord#artifacts()}.
      *
      * @param trainFeatures   the rows the algorithm fitted (its feature space)
@@ -331,8 +401,8 @@ public final class RunArtifacts {
                                             FloatMatrix centroids, int[] trainTruth, List<String> classNames,
                                             FloatMatrix pixelCentroids, FloatMatrix pixelImages, ImageShape shape) {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(CENTROIDS, writeCentroids(runId, centroids));
-        out.put(labelsKey("train"), writeLabels(runId, "train", trainPredicted));
+        out.putAll(writeCentroidFiles(runId, centroids));
+        out.putAll(writeLabelFiles(runId, "train", trainPredicted));
         int[][] nearest = nearestToCentroids(trainFeatures, trainPredicted, centroids, DEFAULT_NEAREST);
         out.put(NEAREST, writeNearest(runId, nearest));
         if (trainTruth != null) {

@@ -72,7 +72,7 @@ public final class ReportDemo {
                         Map<String, String> files = new LinkedHashMap<>(artifacts.saveStandard(runId, tr.features(),
                                 c.labels(), c.centroids(), tr.labels(), tr.classNames(), pixelCentroids,
                                 train.features(), train.shape()));
-                        files.put(RunArtifacts.labelsKey("test"), artifacts.writeLabels(runId, "test", predicted));
+                        files.putAll(artifacts.writeLabelFiles(runId, "test", predicted));
                         files.put(RunArtifacts.contingencyKey("test"), artifacts.writeContingency(runId, "test",
                                 te.labels(), predicted, k, te.classNames()));
                         log.append(RunRecord.ok(new RunRecord.Setup(runId, "report-demo",

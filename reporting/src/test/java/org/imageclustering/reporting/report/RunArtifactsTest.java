@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.ImageShape;
+import org.imageclustering.core.io.Npy;
+import org.imageclustering.core.matrix.FloatMatrix;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +45,86 @@ class RunArtifactsTest {
         try (var files = Files.list(dir.resolve("runs/run-1"))) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }
+    }
+
+    /** Centroids with values whose shortest decimal forms differ in kind: exponents, subnormals, -0. */
+    private static final FloatMatrix CENTROIDS = FloatMatrix.of(new float[][] {
+        {1.5f, -2f, Float.MIN_VALUE}, {0.1f, -0f, 1e30f}, {1f / 3, 123456.79f, 1e-5f}});
+    private static final int[] TRAIN = {0, 2, 1, 1, 0, 2, 2};
+
+    @Test
+    void centroidsAndLabelsAreAlsoWrittenAsNpyAndCsvWithTheSameValues() throws IOException {
+        RunArtifacts a = new RunArtifacts(dir);
+        Locale before = Locale.getDefault();
+        Map<String, String> files;
+        try {
+            Locale.setDefault(Locale.GERMANY); // a decimal comma must not leak into the CSV
+            FloatMatrix features = FloatMatrix.zeros(TRAIN.length, 3);
+            files = a.saveStandard("r", features, TRAIN, CENTROIDS, null, null, null, null, null);
+            files.putAll(a.writeLabelFiles("r", "test", new int[] {1, 0}));
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertEquals(List.of("centroids", "centroids-npy", "centroids-csv", "labels-train", "labels-train-npy",
+                "labels-train-csv", "nearest", "labels-test", "labels-test-npy", "labels-test-csv"),
+                List.copyOf(files.keySet()));
+        assertEquals("runs/r/centroids.npy", files.get("centroids-npy"));
+        assertEquals("runs/r/labels-test.csv", files.get("labels-test-csv"));
+
+        FloatMatrix f32 = a.readMatrix(files.get("centroids"));
+        assertEquals(f32, Npy.readMatrix(a.resolve(files.get("centroids-npy"))));
+        List<String> csv = Files.readAllLines(a.resolve(files.get("centroids-csv")), StandardCharsets.UTF_8);
+        assertEquals(List.of("f0,f1,f2", "1.5,-2.0,1.4E-45", "0.1,-0.0,1.0E30", "0.33333334,123456.79,1.0E-5"), csv);
+        for (int i = 0; i < f32.rows(); i++) {
+            String[] cells = csv.get(i + 1).split(",");
+            for (int j = 0; j < f32.cols(); j++) {
+                assertEquals(Float.floatToIntBits(f32.get(i, j)), Float.floatToIntBits(Float.parseFloat(cells[j])),
+                        "row " + i + ", column " + j + " round-trips");
+            }
+        }
+
+        for (String split : List.of("train", "test")) {
+            int[] i32 = a.readLabels(files.get(RunArtifacts.labelsKey(split)));
+            assertArrayEquals(i32, Npy.readInts(a.resolve(files.get(RunArtifacts.labelsNpyKey(split)))));
+            List<String> lines = Files.readAllLines(a.resolve(files.get(RunArtifacts.labelsCsvKey(split))));
+            assertEquals("row,cluster", lines.get(0));
+            assertEquals(i32.length + 1, lines.size());
+            for (int i = 0; i < i32.length; i++) {
+                assertEquals(i + "," + i32[i], lines.get(i + 1));
+            }
+        }
+    }
+
+    @Test
+    void numpyLoadsTheWrittenNpyAndCsvFiles() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+        Assumptions.assumeTrue(run(python, "import numpy").exitValue() == 0, "numpy is not installed");
+        RunArtifacts a = new RunArtifacts(dir);
+        Map<String, String> files = a.writeCentroidFiles("r", CENTROIDS);
+        files.putAll(a.writeLabelFiles("r", "train", TRAIN));
+        Process p = run(python, "import sys, numpy as np\n"
+                        + "c = np.load(sys.argv[1]); l = np.load(sys.argv[2])\n"
+                        + "cc = np.loadtxt(sys.argv[3], delimiter=',', skiprows=1, dtype=np.float32)\n"
+                        + "lc = np.loadtxt(sys.argv[4], delimiter=',', skiprows=1, dtype=np.int64)\n"
+                        + "print(c.dtype, c.shape, l.dtype, l.shape, int(l.sum()), np.array_equal(c, cc), "
+                        + "np.array_equal(l, lc[:, 1]), c[2, 0].item())",
+                a.resolve(files.get("centroids-npy")).toString(), a.resolve(files.get("labels-train-npy")).toString(),
+                a.resolve(files.get("centroids-csv")).toString(), a.resolve(files.get("labels-train-csv")).toString());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), err);
+        assertEquals("float32 (3, 3) int32 (7,) " + Arrays.stream(TRAIN).sum() + " True True "
+                + (double) (1f / 3), out);
+    }
+
+    private static Process run(Path python, String script, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(python.toString(), "-c", script));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python did not finish");
+        return p;
     }
 
     @Test
@@ -80,8 +166,9 @@ class RunArtifactsTest {
         FloatMatrix x = FloatMatrix.of(new float[][] {{0, 0, 0, 0, 0, 0}, {1, 1, 1, 1, 1, 1}});
         Map<String, String> files = a.saveStandard("r", x, new int[] {0, 1}, x, new int[] {0, 1}, List.of("a", "b"),
                 x, x, shape);
-        assertEquals(List.of("centroids", "labels-train", "nearest", "contingency-train", "centroid-mosaic",
-                "cluster-montage"), List.copyOf(files.keySet()));
+        assertEquals(List.of("centroids", "centroids-npy", "centroids-csv", "labels-train", "labels-train-npy",
+                "labels-train-csv", "nearest", "contingency-train", "centroid-mosaic", "cluster-montage"),
+                List.copyOf(files.keySet()));
         BufferedImage mosaic = ImageIO.read(dir.resolve(files.get("centroid-mosaic")).toFile());
         int scale = Pictures.defaultScale(shape);
         assertEquals(2 * (3 * scale + Pictures.GAP) + Pictures.GAP, mosaic.getWidth());
