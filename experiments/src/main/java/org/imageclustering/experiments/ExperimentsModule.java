@@ -2,6 +2,8 @@ package org.imageclustering.experiments;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import com.google.inject.multibindings.MapBinder;
 import org.imageclustering.core.ClusteringAlgorithmFactory;
 import org.imageclustering.core.kmeans.KMeansFactory;
@@ -28,11 +30,13 @@ import org.imageclustering.loader.datasets.Cifar100Loader;
 import org.imageclustering.loader.datasets.Cifar10Loader;
 import org.imageclustering.loader.DatasetLoader;
 import org.imageclustering.loader.datasets.FashionMnistLoader;
+import org.imageclustering.loader.datasets.FeaturesLoader;
 import org.imageclustering.loader.datasets.IdxLoader;
 import org.imageclustering.loader.datasets.ImageFolderLoader;
 import org.imageclustering.loader.datasets.MnistLoader;
 import org.imageclustering.reporting.Metric;
 import org.imageclustering.reporting.metrics.Metrics;
+import java.util.Map;
 
 /**
  * The Guice wiring of the experiment runner: every loader, algorithm, transform and metric under
@@ -50,6 +54,7 @@ public class ExperimentsModule extends AbstractModule {
         loaders.addBinding("cifar10").to(Cifar10Loader.class);
         loaders.addBinding("cifar100").to(Cifar100Loader.class);
         loaders.addBinding("image-folder").to(ImageFolderLoader.class);
+        loaders.addBinding("features").toProvider(new FeaturesLoaderProvider());
 
         MapBinder<String, ClusteringAlgorithmFactory> algorithms = algorithms(binder());
         algorithms.addBinding("kmeans").to(KMeansFactory.class);
@@ -90,5 +95,16 @@ public class ExperimentsModule extends AbstractModule {
     /** The name-to-metric map ({@code metrics}). */
     public static MapBinder<String, Metric> metrics(Binder binder) {
         return MapBinder.newMapBinder(binder, String.class, Metric.class);
+    }
+
+    /** Builds the features loader with the other loaders, so that it can align with an image dataset. */
+    private static final class FeaturesLoaderProvider implements Provider<DatasetLoader> {
+        @Inject
+        private Provider<Map<String, DatasetLoader>> loaders;
+
+        @Override
+        public DatasetLoader get() {
+            return new FeaturesLoader(loaders::get);
+        }
     }
 }

@@ -68,6 +68,13 @@ class ShippedConfigsTest {
     }
 
     @Test
+    void embeddingsClustersTheShippedSampleFeaturesWithTheSampleLabels() throws IOException {
+        String plan = dryRun("embeddings.yaml");
+        assertTrue(plan.contains("features (2000 train x 20, 500 test)"), plan);
+        assertTrue(plan.contains("runs                 4"), plan);
+    }
+
+    @Test
     void examplePlansHaveTheAdvertisedAxes() throws IOException {
         assertEquals(10 * 3, RunPlan.of(read("k-sweep.yaml").spec()).size());
         assertEquals(20, RunPlan.of(read("seed-study.yaml").spec()).size());
