@@ -114,18 +114,18 @@ public final class ClusterSums {
     }
 
     /**
-     * Moves every centre to {@code totals / counts}, rounded to float; returns the total squared
-     * shift and writes each centre's shift (not squared, rounded up) into {@code moved}.
+     * Moves every centre to {@code totals / counts} (or, {@code spherical}, to the unit vector along
+     * {@code totals}: see {@link #centre}), rounded to float; returns the total squared shift and
+     * writes each centre's shift (not squared, rounded up) into {@code moved}. The shifts are
+     * measured after the renormalisation, between the centres the kernel actually sees.
      */
-    double updateCentres(float[] centres, double[] moved) {
+    double updateCentres(float[] centres, double[] moved, boolean spherical) {
         double shift = 0;
         float[] old = new float[d];
         for (int c = 0; c < k; c++) {
             int b = c * d;
             System.arraycopy(centres, b, old, 0, d);
-            for (int j = 0; j < d; j++) {
-                centres[b + j] = (float) (totals[b + j] / counts[c]);
-            }
+            centre(c, centres, spherical);
             double sq = org.imageclustering.core.distance.SquaredEuclidean.distance(old, 0, centres, b, d);
             moved[c] = Math.sqrt(sq) * (1 + 1e-12);
             shift += sq;
@@ -134,18 +134,42 @@ public final class ClusterSums {
     }
 
     /**
-     * Every centre with rows to the mean of its rows, rounded to float as every update is; a
-     * centre without rows (only a fit stopped right after a relocation can leave one) keeps its place.
+     * Every centre with rows to the mean of its rows (or, {@code spherical}, the normalised mean),
+     * rounded to float as every update is; a centre without rows (only a fit stopped right after a
+     * relocation can leave one) keeps its place.
      */
-    void moveToMeans(float[] centres) {
+    void moveToMeans(float[] centres, boolean spherical) {
         for (int c = 0; c < k; c++) {
-            if (counts[c] == 0) {
-                continue;
+            if (counts[c] != 0) {
+                centre(c, centres, spherical);
             }
-            int b = c * d;
+        }
+    }
+
+    /**
+     * Writes centre {@code c} from its sums: the mean, or for spherical k-means the mean's direction
+     * {@code S_c / ||S_c||} (Dhillon and Modha's update: it maximises the summed cosine of the
+     * cluster's rows), normalised in double and rounded to float once. A sum of exactly zero (rows
+     * that cancel out, as two opposite ones) has no direction: the centre keeps its place.
+     */
+    private void centre(int c, float[] centres, boolean spherical) {
+        int b = c * d;
+        if (!spherical) {
             for (int j = 0; j < d; j++) {
                 centres[b + j] = (float) (totals[b + j] / counts[c]);
             }
+            return;
+        }
+        double sq = 0;
+        for (int j = 0; j < d; j++) {
+            sq += totals[b + j] * totals[b + j];
+        }
+        double norm = Math.sqrt(sq);
+        if (norm == 0) {
+            return;
+        }
+        for (int j = 0; j < d; j++) {
+            centres[b + j] = (float) (totals[b + j] / norm);
         }
     }
 

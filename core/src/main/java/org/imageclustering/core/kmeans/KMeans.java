@@ -25,6 +25,15 @@ import org.imageclustering.core.Seeds;
  * (the distortion is at most scikit-learn's inertia; a few rows may then lie nearer another
  * centroid, which one more iteration would move). Empty clusters are handled by {@link EmptyClusterPolicy}.
  *
+ * <p><b>Spherical k-means</b> ({@link KMeansOptions#spherical}, Dhillon and Modha 2001) clusters
+ * by cosine similarity: the rows are scaled to unit length once, before anything else (a row of
+ * zeros is refused, naming it), the starting centres too, and every update moves a centre to the
+ * unit vector along the sum of its rows (the normalised mean), so a fit ends at the normalised
+ * means of its labels. On unit vectors {@code ||x - c||^2 = 2 - 2 cos(x, c)}, so the same exact
+ * kernel, bounds, k-means++ and determinism apply unchanged (see {@link UnitRows}); the distortion
+ * is the squared Euclidean distance on the unit sphere, {@code 2 sum (1 - cos)}, the returned
+ * centroids are unit vectors, and the diagnostics say {@code spherical: true}.
+ *
  * <p>Rows are float32; centre sums, distortion and tie-breaking distances are float64. Restart
  * {@code r} initialises from {@code Seeds.derive(seed, r)}, so any restart can be replayed alone; the
  * restart with the lowest distortion is kept, ties to the lowest restart. Results are bit-identical
@@ -40,7 +49,8 @@ import org.imageclustering.core.Seeds;
  * <p>References: S. Lloyd, Least squares quantization in PCM, IEEE Trans. Inf. Theory 28 (1982);
  * D. Arthur and S. Vassilvitskii, k-means++: the advantages of careful seeding, SODA 2007;
  * G. Hamerly, Making k-means even faster, SDM 2010; C. Elkan, Using the triangle inequality to
- * accelerate k-means, ICML 2003.
+ * accelerate k-means, ICML 2003; I. S. Dhillon and D. S. Modha, Concept decompositions for large
+ * sparse text data using clustering, Machine Learning 42 (2001).
  */
 public final class KMeans implements ClusteringAlgorithm {
     private final KMeansOptions options;
@@ -56,6 +66,7 @@ public final class KMeans implements ClusteringAlgorithm {
     @Override
     public Clustering fit(FloatMatrix data, FitContext context) {
         validate(data, options);
+        data = onSphere(data, "the data", context);
         DataSummary summary = DataSummary.of(data, context.parallel());
         KMeansVariant variant = options.variant().resolve(data.rows(), options.k(), data.cols());
         LloydEngine engine = new LloydEngine(data, summary, options, context.parallel());
@@ -67,6 +78,7 @@ public final class KMeans implements ClusteringAlgorithm {
             long t0 = System.nanoTime();
             FloatMatrix start = Initializers.initialCentroids(data, options, Seeds.derive(context.seed(), r),
                     context.parallel());
+            start = onSphere(start, "the starting centroids of restart " + r, context);
             initNanos += System.nanoTime() - t0;
             Clustering run = engine.run(start, variant, context);
             restartDistortions.add(run.distortion());
@@ -90,10 +102,17 @@ public final class KMeans implements ClusteringAlgorithm {
      */
     public Clustering fitFrom(FloatMatrix data, FloatMatrix start, FitContext context) {
         validate(data, options.withGivenCentroids(start));
+        data = onSphere(data, "the data", context);
+        start = onSphere(start, "the starting centroids", context);
         DataSummary summary = DataSummary.of(data, context.parallel());
         KMeansVariant variant = options.variant().resolve(data.rows(), options.k(), data.cols());
         return DistinctRows.warnIfTooFew(data,
                 new LloydEngine(data, summary, options, context.parallel()).run(start, variant, context), false);
+    }
+
+    /** The rows of {@code m} scaled to unit length for spherical k-means, else {@code m} itself. */
+    private FloatMatrix onSphere(FloatMatrix m, String what, FitContext context) {
+        return options.spherical() ? UnitRows.of(m, what, context.parallel()) : m;
     }
 
     /**

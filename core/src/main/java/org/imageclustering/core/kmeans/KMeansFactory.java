@@ -16,7 +16,9 @@ import org.imageclustering.core.Parameters;
  * {@code tolerance-mode} (center-shift) center-shift | relative-distortion;
  * {@code empty-clusters} (farthest-point) farthest-point | largest-cluster-split | error;
  * {@code centroids}: a CSV file of k starting centroids ({@link CentroidFiles}); giving it implies
- * {@code init: given}. Relative paths resolve against the working directory.
+ * {@code init: given}; {@code spherical} (false): spherical k-means, clustering by cosine
+ * similarity ({@link KMeans}). There is no {@code metric} key: it is refused with a pointer to
+ * {@code spherical}. Relative paths resolve against the working directory.
  */
 public final class KMeansFactory implements ClusteringAlgorithmFactory {
     public KMeansFactory() {
@@ -44,9 +46,15 @@ public final class KMeansFactory implements ClusteringAlgorithmFactory {
         ToleranceMode mode = params.choice("tolerance-mode", defaults.toleranceMode(), ToleranceMode::fromName);
         EmptyClusterPolicy policy = params.choice("empty-clusters", defaults.emptyClusterPolicy(),
                 EmptyClusterPolicy::fromName);
+        if (params.has("metric")) {
+            // One spelling for one concept: cosine k-means is the spherical switch.
+            throw params.invalid("metric", "k-means has no 'metric' key; for cosine similarity set"
+                    + " 'spherical: true' (Euclidean k-means is the default)");
+        }
+        boolean spherical = params.bool("spherical", false);
         params.requireAllUsed();
         return new KMeansOptions(k, maxIterations, tolerance, mode, restarts,
-                start.init(), policy, start.given(), variant);
+                start.init(), policy, start.given(), variant, spherical);
     }
 
     /** The starting centres that the keys {@code init} and {@code centroids} ask for (k-means++ when neither is given). */

@@ -17,10 +17,12 @@ import org.imageclustering.core.matrix.FloatMatrix;
  * @param givenCentroids     the starting centres when {@code init} is {@link Initialization#GIVEN},
  *                           otherwise {@code null}
  * @param variant            which exact algorithm runs the iterations (same result, different speed)
+ * @param spherical          spherical k-means (Dhillon and Modha 2001): rows and centres on the unit
+ *                           sphere, so clusters are made by cosine similarity ({@link UnitRows})
  */
 public record KMeansOptions(int k, int maxIterations, double tolerance, ToleranceMode toleranceMode, int restarts,
                             Initialization init, EmptyClusterPolicy emptyClusterPolicy, FloatMatrix givenCentroids,
-                            KMeansVariant variant) {
+                            KMeansVariant variant, boolean spherical) {
     /** scikit-learn's default iteration budget. */
     public static final int DEFAULT_MAX_ITERATIONS = 300;
     /** scikit-learn's default tolerance (with {@link ToleranceMode#CENTER_SHIFT}). */
@@ -57,6 +59,14 @@ public record KMeansOptions(int k, int maxIterations, double tolerance, Toleranc
         }
     }
 
+    /** Options of (Euclidean, not spherical) k-means. */
+    public KMeansOptions(int k, int maxIterations, double tolerance, ToleranceMode toleranceMode, int restarts,
+                         Initialization init, EmptyClusterPolicy emptyClusterPolicy, FloatMatrix givenCentroids,
+                         KMeansVariant variant) {
+        this(k, maxIterations, tolerance, toleranceMode, restarts, init, emptyClusterPolicy, givenCentroids, variant,
+                false);
+    }
+
     /** Options with the {@link KMeansVariant#AUTO} variant. */
     public KMeansOptions(int k, int maxIterations, double tolerance, ToleranceMode toleranceMode, int restarts,
                          Initialization init, EmptyClusterPolicy emptyClusterPolicy, FloatMatrix givenCentroids) {
@@ -75,35 +85,41 @@ public record KMeansOptions(int k, int maxIterations, double tolerance, Toleranc
 
     public KMeansOptions withVariant(KMeansVariant newVariant) {
         return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, init, emptyClusterPolicy,
-                givenCentroids, newVariant);
+                givenCentroids, newVariant, spherical);
     }
 
     public KMeansOptions withInit(Initialization newInit) {
         return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, newInit, emptyClusterPolicy,
-                null, variant);
+                null, variant, spherical);
     }
 
     public KMeansOptions withGivenCentroids(FloatMatrix centroids) {
         return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, Initialization.GIVEN,
-                emptyClusterPolicy, centroids, variant);
+                emptyClusterPolicy, centroids, variant, spherical);
     }
 
     public KMeansOptions withRestarts(int newRestarts) {
         return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, newRestarts, init, emptyClusterPolicy,
-                givenCentroids, variant);
+                givenCentroids, variant, spherical);
     }
 
     public KMeansOptions withMaxIterations(int newMax) {
         return new KMeansOptions(k, newMax, tolerance, toleranceMode, restarts, init, emptyClusterPolicy,
-                givenCentroids, variant);
+                givenCentroids, variant, spherical);
     }
 
     public KMeansOptions withTolerance(double newTolerance, ToleranceMode newMode) {
         return new KMeansOptions(k, maxIterations, newTolerance, newMode, restarts, init, emptyClusterPolicy,
-                givenCentroids, variant);
+                givenCentroids, variant, spherical);
     }
 
     public KMeansOptions withEmptyClusterPolicy(EmptyClusterPolicy policy) {
-        return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, init, policy, givenCentroids, variant);
+        return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, init, policy, givenCentroids, variant, spherical);
+    }
+
+    /** The same options for spherical k-means ({@code true}) or Euclidean k-means. */
+    public KMeansOptions withSpherical(boolean newSpherical) {
+        return new KMeansOptions(k, maxIterations, tolerance, toleranceMode, restarts, init, emptyClusterPolicy,
+                givenCentroids, variant, newSpherical);
     }
 }

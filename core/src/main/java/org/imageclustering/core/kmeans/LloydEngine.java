@@ -129,7 +129,7 @@ final class LloydEngine {
             double distortion = sums.distortion(centers, summary.totalSquaredNorm());
             int relocated = relocation.relocate(centers, step.labels, sums, iteration);
             relocations += relocated;
-            double shift = sums.updateCentres(centers, moved);
+            double shift = sums.updateCentres(centers, moved, options.spherical());
             prepared = Centers.of(FloatMatrix.wrap(k, d, centers));
             labeller.centresMoved(prepared, moved);
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
@@ -166,7 +166,7 @@ final class LloydEngine {
             // and distortion describe one state.
             assignAll(step, labeller, prepared, false, work);
             sums.combine(partials, parallel);
-            sums.moveToMeans(centers);
+            sums.moveToMeans(centers, options.spherical());
         }
         // From the sums of the final labels, as every iteration's distortion: O(k d) instead of a
         // distance per row, and the same bits for every variant, which reach the same sums.
@@ -179,6 +179,9 @@ final class LloydEngine {
         diagnostics.put("distance_computations_lloyd", lloydDistances);
         diagnostics.put("distance_computations_saved", lloydDistances - work[0]);
         diagnostics.put("exact_tie_checks", work[1]);
+        if (options.spherical()) {
+            diagnostics.put("spherical", true);
+        }
         if (labeller instanceof LloydLabeller lloyd) {
             diagnostics.put("row_lane_kernel", lloyd.usesRowLanes());
         }

@@ -43,6 +43,11 @@ public final class MiniBatchKMeansFactory implements ClusteringAlgorithmFactory 
             throw params.invalid("init-size", "expected at least k = " + k + " rows, found " + initSize);
         }
         int restarts = KMeansFactory.atLeast(params, "restarts", MiniBatchKMeansOptions.DEFAULT_RESTARTS, 1);
+        if (params.has("spherical") || params.has("metric")) {
+            String key = params.has("spherical") ? "spherical" : "metric";
+            throw params.invalid(key, "minibatch-kmeans has no spherical (cosine) mode;"
+                    + " use algorithm 'kmeans' with 'spherical: true'");
+        }
         params.requireAllUsed();
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, tolerance, maxNoImprovement, ratio,
                 start.init(), initSize, restarts, start.given());

@@ -26,6 +26,10 @@
  *   <li><b>The run</b>: {@code LloydEngine} (one run from given centres: the loop of assignment,
  *       combination, relocation, update and stopping rules, and the diagnostics);
  *       {@code DataSummary} (row norms, variance scale and total squared norm, computed once).</li>
+ *   <li><b>Spherical k-means</b> (cosine): {@code UnitRows} puts the rows and the starting
+ *       centres on the unit sphere; {@code ClusterSums} renormalises every updated centre. The
+ *       step, the kernel and the bounds are unchanged: on unit vectors the nearest centre is the
+ *       one of largest cosine.</li>
  * </ul>
  *
  * <h2>Determinism</h2>

@@ -106,10 +106,10 @@ class AssignmentStepTest {
             float[] centres = start.data().clone();
             passOverChunks(chunked, centres, sums, two);
             afterFirst = copy(sums);
-            sums.updateCentres(centres, new double[K]);
+            sums.updateCentres(centres, new double[K], false);
             passOverChunks(chunked, centres, sums, two);
             afterSecond = copy(sums);
-            sums.moveToMeans(centres);
+            sums.moveToMeans(centres, false);
             assertEquals(engine.centroids(), FloatMatrix.wrap(K, d, centres), "centroids by chunks");
         }
         for (long seed = 0; seed < 6; seed++) {
@@ -122,11 +122,11 @@ class AssignmentStepTest {
             assertEquals(Double.doubleToLongBits(engine.trace().get(0).distortion()),
                     Double.doubleToLongBits(sums.distortion(centres, summary.totalSquaredNorm())),
                     "first distortion, blocks of seed " + seed);
-            sums.updateCentres(centres, new double[K]);
+            sums.updateCentres(centres, new double[K], false);
             assertTrue(passOverBlocks(step, randomCuts(n, 5, seed + 100), centres, sums) > 0,
                     "the second pass should move rows");
             assertSameSums(afterSecond, sums, "second pass, blocks of seed " + seed);
-            sums.moveToMeans(centres);
+            sums.moveToMeans(centres, false);
             int[] labels = new int[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = step.label(i);
