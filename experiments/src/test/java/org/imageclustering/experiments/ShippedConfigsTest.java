@@ -71,7 +71,7 @@ class ShippedConfigsTest {
     void embeddingsClustersTheShippedSampleFeaturesWithTheSampleLabels() throws IOException {
         String plan = dryRun("embeddings.yaml");
         assertTrue(plan.contains("features (2000 train x 20, 500 test)"), plan);
-        assertTrue(plan.contains("runs                 4"), plan);
+        assertTrue(plan.contains("runs                 6"), plan);
     }
 
     @Test
