@@ -51,7 +51,8 @@ public final class Npy {
     private static final int MAX_HEADER_BYTES = 1 << 20;
     /** The largest Java array. */
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
-    private static final int CHUNK_BYTES = 1 << 16;
+    /** Read this many bytes at a time: large enough for few system calls, small enough to stay in cache. */
+    private static final int CHUNK_BYTES = 1 << 18;
 
     private Npy() {
     }
@@ -145,24 +146,11 @@ public final class Npy {
             long count = requireDataLength(file, ch, h, type);
             int cols = (int) (long) h.shape().get(1);
             float[] data = new float[(int) count];
-            readItems(file, ch, h, type, count, (i, buf) -> {
-                float v;
-                if (type.size == 4) {
-                    v = buf.getFloat();
-                } else {
-                    double d = buf.getDouble();
-                    v = (float) d;
-                    if (Double.isFinite(d) && !Float.isFinite(v)) {
-                        throw valueError(file, h, type, i, cols, d + " is beyond float32's range (+-"
-                                + Float.MAX_VALUE + ")");
-                    }
-                }
-                if (!Float.isFinite(v)) {
-                    throw valueError(file, h, type, i, cols, v + ": features must be finite; clean them first "
-                            + "(np.nan_to_num(a), or drop rows with a[np.isfinite(a).all(axis=1)])");
-                }
-                data[(int) i] = v;
-            });
+            if (type.size == 4) {
+                readFloat32(file, ch, h, type, data, cols);
+            } else {
+                readFloat64(file, ch, h, type, data, cols);
+            }
             return FloatMatrix.wrap((int) (long) h.shape().get(0), cols, data);
         }
     }
@@ -288,6 +276,81 @@ public final class Npy {
         return count;
     }
 
+    /**
+     * Reads float32 data into {@code data} a chunk at a time: the channel fills a direct buffer, one
+     * bulk copy (byte-swapping if needed) moves it into the array, and a max-of-magnitudes pass over
+     * the chunk, still in cache, finds any NaN or infinity; only then is the chunk scanned for the
+     * first one, to name it. Per-value reads cost several times as much on large files.
+     */
+    private static void readFloat32(Path file, FileChannel ch, NpyHeader h, Dtype type, float[] data, int cols)
+            throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_BYTES).order(type.order);
+        for (int done = 0; done < data.length; ) {
+            int n = Math.min(CHUNK_BYTES / 4, data.length - done);
+            fill(file, ch, buf, h.dataOffset() + (long) done * 4, n * 4);
+            buf.asFloatBuffer().get(data, done, n);
+            if (!(maxMagnitude(data, done, done + n) <= Float.MAX_VALUE)) {
+                for (int i = done; ; i++) {
+                    if (!Float.isFinite(data[i])) {
+                        throw nonFinite(file, h, type, i, cols, data[i]);
+                    }
+                }
+            }
+            done += n;
+        }
+    }
+
+    /** The largest |x[i]| over [from, to), or NaN if any is NaN; a loop the JIT compiles to vector code. */
+    private static float maxMagnitude(float[] x, int from, int to) {
+        float max = 0;
+        for (int i = from; i < to; i++) {
+            max = Math.max(max, Math.abs(x[i]));
+        }
+        return max;
+    }
+
+    /** Reads float64 data a chunk at a time, rounding each value to float32 and checking it. */
+    private static void readFloat64(Path file, FileChannel ch, NpyHeader h, Dtype type, float[] data, int cols)
+            throws IOException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK_BYTES).order(type.order);
+        double[] chunk = new double[CHUNK_BYTES / 8];
+        for (int done = 0; done < data.length; ) {
+            int n = Math.min(chunk.length, data.length - done);
+            fill(file, ch, buf, h.dataOffset() + (long) done * 8, n * 8);
+            buf.asDoubleBuffer().get(chunk, 0, n);
+            for (int j = 0; j < n; j++) {
+                double d = chunk[j];
+                float v = (float) d;
+                if (!Float.isFinite(v)) {
+                    if (Double.isFinite(d)) {
+                        throw valueError(file, h, type, done + j, cols, d + " is beyond float32's range (+-"
+                                + Float.MAX_VALUE + ")");
+                    }
+                    throw nonFinite(file, h, type, done + j, cols, v);
+                }
+                data[done + j] = v;
+            }
+            done += n;
+        }
+    }
+
+    /** Reads exactly {@code n} bytes from {@code position} into {@code buf}, then flips it. */
+    private static void fill(Path file, FileChannel ch, ByteBuffer buf, long position, int n) throws IOException {
+        buf.clear().limit(n);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, position + buf.position()) < 0) {
+                throw NpyFormatException.atByte(file, position + buf.position(), "the file ended while reading "
+                        + "(was it changed meanwhile?)");
+            }
+        }
+        buf.flip();
+    }
+
+    private static NpyFormatException nonFinite(Path file, NpyHeader h, Dtype type, long i, int cols, float v) {
+        return valueError(file, h, type, i, cols, v + ": features must be finite; clean them first "
+                + "(np.nan_to_num(a), or drop rows with a[np.isfinite(a).all(axis=1)])");
+    }
+
     /** Consumes one item of the data at index {@code i} from {@code buf}. */
     private interface ItemReader {
         void read(long i, ByteBuffer buf) throws NpyFormatException;
@@ -300,15 +363,7 @@ public final class Npy {
         long position = h.dataOffset();
         for (long i = 0; i < count; ) {
             int n = (int) Math.min(perChunk, count - i);
-            buf.clear().limit(n * type.size);
-            while (buf.hasRemaining()) {
-                int got = ch.read(buf, position + buf.position());
-                if (got < 0) {
-                    throw NpyFormatException.atByte(file, position + buf.position(), "the file ended while reading "
-                            + "(was it changed meanwhile?)");
-                }
-            }
-            buf.flip();
+            fill(file, ch, buf, position, n * type.size);
             for (int j = 0; j < n; j++, i++) {
                 item.read(i, buf);
             }

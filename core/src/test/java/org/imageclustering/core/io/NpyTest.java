@@ -113,6 +113,50 @@ class NpyTest {
                 + "(np.nan_to_num(a), or drop rows with a[np.isfinite(a).all(axis=1)])", e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"<f4", ">f4", "<f8", ">f8"})
+    void matrixSpanningManyReadChunksReadsBackAndItsFirstNonFiniteValueIsNamed(String descr) throws IOException {
+        int rows = 400;
+        int cols = 300; // 120,000 values: several of the reader's chunks at either width
+        int size = descr.charAt(2) - '0';
+        byte[] header = Npy.header(descr, List.of((long) rows, (long) cols));
+        ByteBuffer data = ByteBuffer.allocate(rows * cols * size)
+                .order(descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        float[] expected = new float[rows * cols];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = i * 0.25f - 7_000f;
+            if (size == 4) {
+                data.putFloat(i * 4, expected[i]);
+            } else {
+                data.putDouble(i * 8, expected[i]);
+            }
+        }
+        Path file = dir.resolve("wide.npy");
+        Files.write(file, concat(header, data.array()));
+        assertArrayEquals(expected, Npy.readMatrix(file).data());
+
+        int infinity = 100_000; // row 333, column 100, past the first chunk
+        int nan = 110_000;
+        for (int[] at : new int[][] {{infinity, 0}, {nan, 1}}) {
+            if (size == 4) {
+                data.putFloat(at[0] * 4, at[1] == 0 ? Float.POSITIVE_INFINITY : Float.NaN);
+            } else {
+                data.putDouble(at[0] * 8, at[1] == 0 ? Double.POSITIVE_INFINITY : Double.NaN);
+            }
+        }
+        Files.write(file, concat(header, data.array()));
+        NpyFormatException e = assertThrows(NpyFormatException.class, () -> Npy.readMatrix(file));
+        assertEquals(file + " at byte " + (header.length + (long) infinity * size) + ": row 333, column 100 is "
+                + "Infinity: features must be finite; clean them first (np.nan_to_num(a), or drop rows with "
+                + "a[np.isfinite(a).all(axis=1)])", e.getMessage());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void float64BeyondFloat32RangeIsRefusedNotMadeInfinite() {
         Path file = fixture("f8-beyond-float32.npy");
