@@ -271,7 +271,8 @@ public final class Npy {
         }
         if (count > MAX_VALUES) {
             throw NpyFormatException.inField(file, "shape", "expected at most " + MAX_VALUES
-                    + " values (one Java array), found shape " + h.shapeText());
+                    + " values (one Java array), found shape " + h.shapeText()
+                    + "; save fewer rows per file, e.g. np.save(f, a[:n])");
         }
         return count;
     }

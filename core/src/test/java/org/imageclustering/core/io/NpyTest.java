@@ -277,6 +277,19 @@ class NpyTest {
     }
 
     @Test
+    void matrixBeyondOneJavaArrayIsRefusedBeforeAllocatingSayingHowToSplitIt() throws IOException {
+        // 46341 x 46341 = 2,147,488,281 floats, just past the largest Java array; the file really holds
+        // their 8.6 GB (sparse, so it takes no disk), so only the array limit can refuse it
+        Path file = handMade(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (46341, 46341), }", new byte[0]);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() + 46341L * 46341L * 4);
+        }
+        NpyFormatException e = assertThrows(NpyFormatException.class, () -> Npy.readMatrix(file));
+        assertEquals(file + ", header field 'shape': expected at most 2147483639 values (one Java array), found "
+                + "shape (46341, 46341); save fewer rows per file, e.g. np.save(f, a[:n])", e.getMessage());
+    }
+
+    @Test
     void hugeClaimedShapeIsCheckedAgainstTheFileBeforeAllocating() throws IOException {
         // 46340 x 46340 floats would be 8.6 GB: refused from the file length alone
         Path file = handMade(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (46340, 46340), }", new byte[8]);
