@@ -3,17 +3,14 @@ package org.example.extending;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import org.imageclustering.experiments.ExperimentsModule;
 import org.imageclustering.experiments.Main;
+import org.imageclustering.experiments.testing.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,13 +53,8 @@ class ExtendingExamplesTest {
                 seeds: [1, 2]
                 metrics: [purity, largest-cluster-share]
                 """.formatted(tmp.resolve("results"), csv));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Properties props = new Properties();
-        props.setProperty("config", config.toString());
-        int exit = Main.run(props, false, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ExperimentsModule(), new MyComponents());
-        assertEquals(Main.OK, exit, err.toString(StandardCharsets.UTF_8));
+        CommandLine cli = new CommandLine(new ExperimentsModule(), new MyComponents());
+        assertEquals(Main.OK, cli.run("config", config.toString()), cli.stderr());
         Path results = tmp.resolve("results").resolve("extending");
         List<String> runs = Files.readAllLines(results.resolve("runs.jsonl"));
         assertEquals(4, runs.size());
@@ -87,12 +79,9 @@ class ExtendingExamplesTest {
                 algorithms: [{algorithm: farthest-first}]
                 k: 2
                 """.formatted(tmp.resolve("results"), csv));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Properties props = new Properties();
-        props.setProperty("config", config.toString());
-        int exit = Main.run(props, false, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ExperimentsModule(), new MyComponents());
-        String message = err.toString(StandardCharsets.UTF_8);
+        CommandLine cli = new CommandLine(new ExperimentsModule(), new MyComponents());
+        int exit = cli.run("config", config.toString());
+        String message = cli.stderr();
         assertEquals(Main.BAD_CONFIGURATION, exit, message);
         assertTrue(message.contains(csv + " at byte ") && message.contains("line 11: expected a class and 16 pixels, found 3"),
                 message);

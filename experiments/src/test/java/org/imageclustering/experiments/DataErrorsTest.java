@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Properties;
-import org.imageclustering.experiments.testing.TestComponents;
+
+import org.imageclustering.experiments.testing.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,17 +21,14 @@ class DataErrorsTest {
     @TempDir
     Path tmp;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final CommandLine cli = new CommandLine();
 
     int main(Path config, String... more) {
-        Properties p = new Properties();
-        p.setProperty("config", config.toString());
-        for (int i = 0; i < more.length; i += 2) {
-            p.setProperty(more[i], more[i + 1]);
-        }
-        return Main.run(p, false, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ExperimentsModule(), new TestComponents());
+        String[] keyValues = new String[more.length + 2];
+        keyValues[0] = "config";
+        keyValues[1] = config.toString();
+        System.arraycopy(more, 0, keyValues, 2, more.length);
+        return cli.run(keyValues);
     }
 
     Path config(String dataset) throws IOException {
@@ -47,7 +44,7 @@ class DataErrorsTest {
     }
 
     String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 
     /** The shipped Fashion-MNIST sample copied, with {@code file} cut to {@code keep} bytes. */

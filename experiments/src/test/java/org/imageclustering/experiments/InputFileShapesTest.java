@@ -3,14 +3,14 @@ package org.imageclustering.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
-import org.imageclustering.experiments.testing.TestComponents;
+
+import org.imageclustering.experiments.testing.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +19,10 @@ class InputFileShapesTest {
     @TempDir
     Path tmp;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final CommandLine cli = new CommandLine();
 
     int main(Path config, boolean dryRun) {
-        Properties p = new Properties();
-        p.setProperty("config", config.toString());
-        p.setProperty("dryRun", Boolean.toString(dryRun));
-        return Main.run(p, false, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ExperimentsModule(), new TestComponents());
+        return cli.run("config", config.toString(), "dryRun", Boolean.toString(dryRun));
     }
 
     /** Blobs of 4 features, 3 clusters of 40 training points. */
@@ -51,7 +46,7 @@ class InputFileShapesTest {
     }
 
     String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 
     @Test
@@ -59,7 +54,7 @@ class InputFileShapesTest {
         Path c = centroids("c.csv", 3, 5);
         Path f = config("algorithms:\n  - {algorithm: kmeans, centroids: " + c + "}\n");
         for (boolean dryRun : new boolean[] {true, false}) {
-            err.reset();
+            cli.clear();
             assertEquals(Main.BAD_CONFIGURATION, main(f, dryRun));
             assertEquals("error: " + f + " line 8, column 25, algorithms[0].centroids: centroid file " + c + " holds 3 x 5 "
                     + "centroids (rows x features), expected 3 x 4: K = 3 and dataset 'blobs' has 4 features\n", stderr());
@@ -77,7 +72,7 @@ class InputFileShapesTest {
                 + "(rows x features), expected 3 x 2: K = 3 and dataset 'blobs' after feature set 'pca(components=2)' has 2 "
                 + "features\n", stderr());
         Files.writeString(f, Files.readString(f).replace("components: 2", "components: 4"));
-        err.reset();
+        cli.clear();
         assertEquals(Main.OK, main(f, false), stderr());
     }
 

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
+
 import java.util.concurrent.TimeUnit;
 import org.imageclustering.experiments.testing.ChildMain;
-import org.imageclustering.experiments.testing.TestComponents;
+import org.imageclustering.experiments.testing.CommandLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +27,7 @@ class ResultsFolderTest {
     @TempDir
     Path tmp;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final CommandLine cli = new CommandLine();
     Process child;
 
     @AfterEach
@@ -50,16 +49,11 @@ class ResultsFolderTest {
     }
 
     int main(String... keyValues) {
-        Properties p = new Properties();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            p.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return Main.run(p, false, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ExperimentsModule(), new TestComponents());
+        return cli.run(keyValues);
     }
 
     String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 
     @Test
@@ -81,7 +75,7 @@ class ResultsFolderTest {
         assertTrue(stderr().contains(", running " + f + "); wait for it to finish or stop it, then rerun."), stderr());
         assertEquals(1, stderr().lines().count(), stderr());
 
-        err.reset();
+        cli.clear();
         assertEquals(Main.RUN_FAILED, main("config", f.toString(), "fresh", "true"), "-Dfresh respects the lock too");
         assertTrue(stderr().contains("is in use by another invocation"), stderr());
         try (var siblings = Files.list(results)) {
@@ -91,7 +85,7 @@ class ResultsFolderTest {
 
         child.destroyForcibly(); // kill -9: the operating system releases the lock
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        err.reset();
+        cli.clear();
         assertEquals(Main.OK, main("config", f.toString()), stderr());
         List<String> ids = Files.readAllLines(runs).stream().map(l -> l.replaceAll(".*\"runId\":\"([0-9a-f]+)\".*", "$1")).toList();
         assertEquals(12, ids.size(), "each run recorded once: " + ids);
