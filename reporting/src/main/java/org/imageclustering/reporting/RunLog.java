@@ -72,11 +72,6 @@ public final class RunLog {
         return file;
     }
 
-    /** The shared JSON mapper for records (one configuration for writing and reading). */
-    static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     /** {@code record} as one line of JSON, without the newline. */
     public static String toJson(RunRecord record) {
         try {
