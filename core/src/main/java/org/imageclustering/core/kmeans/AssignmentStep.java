@@ -68,16 +68,21 @@ public final class AssignmentStep {
     }
 
     /**
-     * Rows per chunk for {@code n} rows, {@code k} centres and {@code d} features: at least
-     * {@value #MIN_CHUNK}, more when the per-chunk sums would exceed {@value #PARTIAL_BUDGET}
-     * doubles, and a multiple of the row-lane step, where that kernel can start. It depends on
-     * nothing else, so every block of a data set must be given the whole data set's.
+     * Rows per chunk for {@code n} rows, {@code k} centres and {@code d} features: the smallest
+     * power of two from {@value #MIN_CHUNK} on that keeps the per-chunk sums within
+     * {@value #PARTIAL_BUDGET} doubles (so a multiple of the row-lane step, where that kernel can
+     * start). It depends on nothing else, so every block of a data set must be given the whole data
+     * set's; and being a power of two, blocks cut at the largest chunk size of a sweep over k start
+     * at a multiple of every smaller one.
      */
     public static int chunkSize(int n, int k, int d) {
         long maxChunks = Math.max(1, PARTIAL_BUDGET / ((long) k * d));
         long size = (n + maxChunks - 1) / maxChunks;
-        long step = SquaredEuclidean.ROW_LANE_STEP;
-        return (int) Math.max(MIN_CHUNK, (size + step - 1) / step * step);
+        long chunk = MIN_CHUNK;
+        while (chunk < size) {
+            chunk <<= 1;
+        }
+        return (int) Math.min(chunk, 1 << 30);
     }
 
     /**

@@ -54,9 +54,19 @@ import org.imageclustering.core.Seeds;
  */
 public final class KMeans implements ClusteringAlgorithm {
     private final KMeansOptions options;
+    private final java.util.function.Supplier<AssignmentPasses.Factory> passes;
 
     public KMeans(KMeansOptions options) {
+        this(options, AssignmentPasses::local);
+    }
+
+    /**
+     * K-means whose assignment passes run where {@code passes} puts them (one factory per fit), for
+     * example on the partitions of a Spark data set: the same results as in this JVM.
+     */
+    public KMeans(KMeansOptions options, java.util.function.Supplier<AssignmentPasses.Factory> passes) {
         this.options = java.util.Objects.requireNonNull(options, "options");
+        this.passes = java.util.Objects.requireNonNull(passes, "passes");
     }
 
     public KMeansOptions options() {
@@ -69,7 +79,7 @@ public final class KMeans implements ClusteringAlgorithm {
         data = onSphere(data, "the data", context);
         DataSummary summary = DataSummary.of(data, context.parallel());
         KMeansVariant variant = options.variant().resolve(data.rows(), options.k(), data.cols());
-        LloydEngine engine = new LloydEngine(data, summary, options, context.parallel());
+        LloydEngine engine = new LloydEngine(data, summary, options, context.parallel(), passes.get());
         Clustering best = null;
         int bestRestart = -1;
         List<Double> restartDistortions = new ArrayList<>();
@@ -107,7 +117,7 @@ public final class KMeans implements ClusteringAlgorithm {
         DataSummary summary = DataSummary.of(data, context.parallel());
         KMeansVariant variant = options.variant().resolve(data.rows(), options.k(), data.cols());
         return DistinctRows.warnIfTooFew(data,
-                new LloydEngine(data, summary, options, context.parallel()).run(start, variant, context), false);
+                new LloydEngine(data, summary, options, context.parallel(), passes.get()).run(start, variant, context), false);
     }
 
     /** The rows of {@code m} scaled to unit length for spherical k-means, else {@code m} itself. */

@@ -10,14 +10,11 @@ import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.IterationTrace;
 import org.imageclustering.core.matrix.Parallelism;
 import org.imageclustering.core.StopReason;
-import org.imageclustering.core.distance.Centers;
-import org.imageclustering.core.distance.RowBlocks;
-import org.imageclustering.core.distance.SquaredEuclidean;
 
 /**
  * One k-means run from given starting centres, by Lloyd's iteration or Hamerly's or Elkan's bounded
- * versions of it: the loop of assignment ({@link AssignmentStep} with the variant's
- * {@link Labeller}), combination of the partial sums ({@link ClusterSums}), relocation of empty
+ * versions of it: the loop of assignment ({@link AssignmentPasses}: one {@link KMeansBlock} of all
+ * rows in this JVM, or blocks elsewhere), combination of the partial sums ({@link ClusterSums}), relocation of empty
  * clusters ({@link EmptyClusterRelocation}), update, and the stopping rules.
  *
  * <p><b>Determinism.</b> Rows are cut into fixed chunks (their size depends on n, k and d only,
@@ -29,7 +26,7 @@ import org.imageclustering.core.distance.SquaredEuclidean;
  * sums, so it is too.
  *
  * <p><b>Memory.</b> Besides the data (never copied, except once by Lloyd's row-lane kernel at
- * small k, see {@link #rowBlocks}): per row a label and two bounds (Hamerly) or k + 2 bounds
+ * small k, see {@link KMeansBlock}): per row a label and two bounds (Hamerly) or k + 2 bounds
  * (Elkan, allocated once per run); per chunk {@code k x d} doubles, with the chunk count capped so
  * that these stay under {@value AssignmentStep#PARTIAL_BUDGET} doubles. Nothing proportional to
  * {@code n x k} or {@code chunks x k x d} is allocated per iteration.
@@ -39,14 +36,6 @@ import org.imageclustering.core.distance.SquaredEuclidean;
  * accelerate k-means, ICML 2003.
  */
 final class LloydEngine {
-    /**
-     * Fewest iterations allowed for which Lloyd copies the data into row blocks (at most
-     * {@value SquaredEuclidean#ROW_LANE_MAX_K} centres): on Fashion-MNIST at K=10 the copy takes
-     * 66-91 ms and each assignment pass then takes about 5 ms less (15 -> 10 ms), so it repays
-     * itself after 13-18 iterations of a fit that runs to its limit, and fits usually run dozens.
-     */
-    static final int ROW_BLOCKS_MIN_ITERATIONS = 15;
-
     private final FloatMatrix data;
     private final DataSummary summary;
     private final KMeansOptions options;
@@ -55,12 +44,12 @@ final class LloydEngine {
     private final int d;
     private final int k;
     private final int chunk;
-    private final int chunks;
-    /** The data in row blocks, built by the first Lloyd run that uses them (see {@link #rowBlocks}). */
-    private RowBlocks rowBlocks;
+    private final AssignmentPasses.Factory passesFactory;
 
-    LloydEngine(FloatMatrix data, DataSummary summary, KMeansOptions options, Parallelism parallel) {
+    LloydEngine(FloatMatrix data, DataSummary summary, KMeansOptions options, Parallelism parallel,
+                AssignmentPasses.Factory passesFactory) {
         this.data = data;
+        this.passesFactory = passesFactory;
         this.summary = summary;
         this.options = options;
         this.parallel = parallel;
@@ -68,51 +57,22 @@ final class LloydEngine {
         this.d = data.cols();
         this.k = options.k();
         this.chunk = AssignmentStep.chunkSize(n, k, d);
-        this.chunks = Parallelism.chunkCount(n, chunk);
-    }
-
-    /**
-     * The data in row blocks for Lloyd's row-lane kernel, when it has few enough centres, enough
-     * iterations to repay the copy, and room for it (at most a quarter of the maximum heap); else null. The
-     * kernel gives the same bits either way, so this changes the speed only.
-     */
-    private RowBlocks rowBlocks() {
-        if (k > SquaredEuclidean.ROW_LANE_MAX_K || options.maxIterations() < ROW_BLOCKS_MIN_ITERATIONS) {
-            return null;
-        }
-        if (rowBlocks == null) { // once per engine: restarts share it
-            // A fixed share of the maximum heap, not of the free heap: that counts uncollected
-            // garbage as used, which would make the choice (never the result) vary from fit to fit.
-            long bytes = RowBlocks.bytes(data);
-            if (bytes <= Runtime.getRuntime().maxMemory() / 4 && bytes / 4 < Integer.MAX_VALUE - 8) {
-                rowBlocks = RowBlocks.of(data, parallel);
-            }
-        }
-        return rowBlocks;
-    }
-
-    /** The labelling of a resolved variant, with its bounds allocated for this run. */
-    private Labeller labeller(KMeansVariant variant) {
-        return switch (variant) {
-            case LLOYD -> new LloydLabeller(rowBlocks());
-            case HAMERLY -> new HamerlyLabeller(n, k, chunks);
-            case ELKAN -> new ElkanLabeller(n, k, chunks);
-            case AUTO -> throw new IllegalArgumentException("resolve the variant first");
-        };
     }
 
     Clustering run(FloatMatrix start, KMeansVariant variant, FitContext context) {
-        Labeller labeller = labeller(variant);
-        AssignmentStep step = new AssignmentStep(data, summary.rowNorms(), k, chunk);
-        List<ChunkPartials> partials = List.of(step.partials());
+        try (AssignmentPasses passes = passesFactory.open(data, summary.rowNorms(), options, variant, chunk, parallel)) {
+            return run(start, variant, context, passes);
+        }
+    }
+
+    private Clustering run(FloatMatrix start, KMeansVariant variant, FitContext context, AssignmentPasses passes) {
         ClusterSums sums = new ClusterSums(k, d);
-        EmptyClusterRelocation relocation = new EmptyClusterRelocation(data,
-                EmptyClusterStrategy.of(options.emptyClusterPolicy()), parallel, chunk);
+        EmptyClusterRelocation relocation = new EmptyClusterRelocation(EmptyClusterStrategy.of(options.emptyClusterPolicy()));
         float[] centers = start.data().clone();
-        Centers prepared = Centers.of(FloatMatrix.wrap(k, d, centers));
         double[] moved = new double[k];
         double shiftTolerance = options.tolerance() * summary.meanVariance();
         long[] work = new long[2]; // distances, exact tie checks
+        int pass = 0;
 
         List<IterationTrace> trace = new ArrayList<>();
         StopReason reason = StopReason.MAX_ITERATIONS;
@@ -124,14 +84,12 @@ final class LloydEngine {
         while (iteration < options.maxIterations()) {
             long t0 = System.nanoTime();
             iteration++;
-            long changed = assignAll(step, labeller, prepared, iteration == 1, work);
-            sums.combine(partials, parallel);
+            pass++;
+            long changed = assignAll(passes, pass, centers, moved, sums, work);
             double distortion = sums.distortion(centers, summary.totalSquaredNorm());
-            int relocated = relocation.relocate(centers, step.labels, sums, iteration);
+            int relocated = relocation.relocate(centers, passes, sums, iteration, pass);
             relocations += relocated;
             double shift = sums.updateCentres(centers, moved, options.spherical());
-            prepared = Centers.of(FloatMatrix.wrap(k, d, centers));
-            labeller.centresMoved(prepared, moved);
             IterationTrace it = new IterationTrace(iteration, distortion, changed, shift, System.nanoTime() - t0);
             trace.add(it);
             context.listener().iterationDone(it);
@@ -164,8 +122,8 @@ final class LloydEngine {
             // skip most rows here too. Then the centres become the means of these labels, from the
             // sums the combination just brought up to date (O(k d)), so that labels, centroids, sizes
             // and distortion describe one state.
-            assignAll(step, labeller, prepared, false, work);
-            sums.combine(partials, parallel);
+            pass++;
+            assignAll(passes, pass, centers, moved, sums, work);
             sums.moveToMeans(centers, options.spherical());
         }
         // From the sums of the final labels, as every iteration's distortion: O(k d) instead of a
@@ -182,23 +140,27 @@ final class LloydEngine {
         if (options.spherical()) {
             diagnostics.put("spherical", true);
         }
-        if (labeller instanceof LloydLabeller lloyd) {
-            diagnostics.put("row_lane_kernel", lloyd.usesRowLanes());
-        }
-        return new Clustering(step.labels, FloatMatrix.wrap(k, d, centers), sums.sizes(), distortion, iteration,
+        diagnostics.putAll(passes.diagnostics());
+        return new Clustering(passes.labels(), FloatMatrix.wrap(k, d, centers), sums.sizes(), distortion, iteration,
                 reason, trace, diagnostics);
     }
 
     /**
-     * One assignment pass over every row, chunk by chunk in parallel ({@code first}: the run's
-     * first, before any bounds); returns how many labels changed and adds the pass's distances
+     * One assignment pass over every row ({@code moved} is ignored by the first), its partials
+     * combined into {@code sums}; returns how many labels changed and adds the pass's distances
      * and exact tie checks to {@code work}.
      */
-    private long assignAll(AssignmentStep step, Labeller labeller, Centers prepared, boolean first, long[] work) {
-        parallel.forEach(n, chunk, (s, e) -> step.assign(s, e, prepared, labeller, first));
-        ChunkPartials partials = step.partials();
-        work[0] += partials.takeDistances();
-        work[1] += partials.takeExactChecks();
-        return partials.takeChanged();
+    private long assignAll(AssignmentPasses passes, int pass, float[] centers, double[] moved, ClusterSums sums,
+                           long[] work) {
+        passes.pass(pass, centers, pass == 1 ? null : moved);
+        List<ChunkPartials> partials = passes.partials();
+        sums.combine(partials, parallel);
+        long changed = 0;
+        for (ChunkPartials p : partials) {
+            work[0] += p.takeDistances();
+            work[1] += p.takeExactChecks();
+            changed += p.takeChanged();
+        }
+        return changed;
     }
 }

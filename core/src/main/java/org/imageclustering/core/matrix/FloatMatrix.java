@@ -112,7 +112,15 @@ public final class FloatMatrix {
         return Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
     }
 
-    /** A new matrix holding the given rows, in the given order. */
+    /** A copy of rows {@code [from, to)}. */
+    public FloatMatrix rowRange(int from, int to) {
+        if (from < 0 || from > to || to > rows) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are not within [0, " + rows + ")");
+        }
+        return wrap(to - from, cols, java.util.Arrays.copyOfRange(data, from * cols, to * cols));
+    }
+
+    /** A copy of the rows {@code indices}, in that order. */
     public FloatMatrix selectRows(int[] indices) {
         float[] out = new float[Math.multiplyExact(indices.length, cols)];
         for (int r = 0; r < indices.length; r++) {

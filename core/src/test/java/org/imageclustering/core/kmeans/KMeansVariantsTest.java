@@ -98,7 +98,7 @@ class KMeansVariantsTest {
         assertSameResult(lloyd, fit(options.withVariant(KMeansVariant.HAMERLY), 1, 4), "hamerly, k=8");
         assertSameResult(lloyd, fit(options.withVariant(KMeansVariant.ELKAN), 8, 4), "elkan at 8 threads, k=8");
         Clustering shortRun = fit(options.withVariant(KMeansVariant.LLOYD)
-                .withMaxIterations(LloydEngine.ROW_BLOCKS_MIN_ITERATIONS - 1), 2, 4);
+                .withMaxIterations(KMeansBlock.ROW_BLOCKS_MIN_ITERATIONS - 1), 2, 4);
         assertEquals(Boolean.FALSE, shortRun.diagnostics().get("row_lane_kernel"));
     }
 
