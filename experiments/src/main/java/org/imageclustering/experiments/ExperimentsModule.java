@@ -56,10 +56,7 @@ public class ExperimentsModule extends AbstractModule {
         loaders.addBinding("image-folder").to(ImageFolderLoader.class);
         loaders.addBinding("features").toProvider(new FeaturesLoaderProvider());
 
-        MapBinder<String, ClusteringAlgorithmFactory> algorithms = algorithms(binder());
-        algorithms.addBinding("kmeans").to(KMeansFactory.class);
-        algorithms.addBinding("minibatch-kmeans").to(MiniBatchKMeansFactory.class);
-        algorithms.addBinding("spectral").to(SpectralFactory.class);
+        bindAlgorithms(algorithms(binder()));
 
         MapBinder<String, TransformFactory> transforms = transforms(binder());
         transforms.addBinding("scale").toInstance(p -> new ScaleTransform(ScaleOptions.from(p)));
@@ -75,6 +72,16 @@ public class ExperimentsModule extends AbstractModule {
         // The reporting module's registry is the one list of metric names and classes.
         MapBinder<String, Metric> metrics = metrics(binder());
         Metrics.factories().forEach((name, factory) -> metrics.addBinding(name).toInstance(factory.get()));
+    }
+
+    /**
+     * Binds every algorithm name to its factory; another engine (Spark, say) overrides this to run
+     * the same names its own way.
+     */
+    protected void bindAlgorithms(MapBinder<String, ClusteringAlgorithmFactory> algorithms) {
+        algorithms.addBinding("kmeans").to(KMeansFactory.class);
+        algorithms.addBinding("minibatch-kmeans").to(MiniBatchKMeansFactory.class);
+        algorithms.addBinding("spectral").to(SpectralFactory.class);
     }
 
     /** The name-to-loader map ({@code dataset.loader}). */
