@@ -17,7 +17,7 @@ final class BlockState {
     private KMeansBlock block;
     private ChunkPartials.Transfer last;
     private int lastPass;
-    /** How many times this state was rebuilt from nothing after pass 1. */
+    /** How many times this state was rebuilt from nothing after pass 1, since last asked. */
     private int rebuilds;
 
     BlockState(Supplier<KMeansBlock> fresh) {
@@ -52,7 +52,10 @@ final class BlockState {
         return block;
     }
 
-    synchronized int rebuilds() {
-        return rebuilds;
+    /** How many times this state was rebuilt since the last call. */
+    synchronized int takeRebuilds() {
+        int r = rebuilds;
+        rebuilds = 0;
+        return r;
     }
 }

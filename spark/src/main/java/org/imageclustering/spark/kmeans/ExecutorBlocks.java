@@ -42,6 +42,13 @@ final class ExecutorBlocks {
         }
     }
 
+    /** Drops every block state here, as a lost executor loses them (for tests). */
+    static void forgetAll() {
+        synchronized (RUNS) {
+            RUNS.clear();
+        }
+    }
+
     /** The runs whose blocks are kept here (for tests). */
     static int runsKept() {
         synchronized (RUNS) {

@@ -25,7 +25,6 @@ final class SparkBlocks implements BlockedPasses.Blocks {
     private final DistributedRows rows;
     private final BlockSettings settings;
     private final List<Broadcast<PassInput>> passes = new ArrayList<>();
-    private int rebuildsLogged;
 
     SparkBlocks(JavaSparkContext sc, DistributedRows rows, BlockSettings settings) {
         this.sc = sc;
@@ -33,7 +32,7 @@ final class SparkBlocks implements BlockedPasses.Blocks {
         this.settings = settings;
     }
 
-    /** A block's answer to one job, with how often its state had to be rebuilt so far. */
+    /** A block's answer to one job, with how often its state had to be rebuilt for it. */
     record Answer<T>(int block, T value, int rebuilds) implements java.io.Serializable {
     }
 
@@ -49,7 +48,7 @@ final class SparkBlocks implements BlockedPasses.Blocks {
             RowBlock block = it.next();
             BlockState state = s.state(block);
             ChunkPartials.Transfer t = state.pass(pass, PassInput.history(history));
-            return List.of(new Answer<>(block.index(), t, state.rebuilds())).iterator();
+            return List.of(new Answer<>(block.index(), t, state.takeRebuilds())).iterator();
         }).collect();
         return values(answers, "pass " + pass);
     }
@@ -65,7 +64,7 @@ final class SparkBlocks implements BlockedPasses.Blocks {
             synchronized (state) {
                 c = state.atPass(pass, PassInput.history(history)).farthest(centres, counts, donor, pass, taken);
             }
-            return java.util.Collections.singletonList(new Answer<>(block.index(), c, state.rebuilds())).iterator();
+            return java.util.Collections.singletonList(new Answer<>(block.index(), c, state.takeRebuilds())).iterator();
         }).collect();
         return values(answers, "relocation after pass " + pass);
     }
@@ -82,7 +81,7 @@ final class SparkBlocks implements BlockedPasses.Blocks {
             synchronized (state) {
                 labels = state.atPass(pass, PassInput.history(history)).labels().clone();
             }
-            return List.of(new Answer<>(block.index(), labels, state.rebuilds())).iterator();
+            return List.of(new Answer<>(block.index(), labels, state.takeRebuilds())).iterator();
         }).collect();
         List<int[]> parts = values(answers, "labels");
         int n = 0;
@@ -114,10 +113,9 @@ final class SparkBlocks implements BlockedPasses.Blocks {
             throw new IllegalStateException(what + ": " + answers.size() + " blocks answered, expected "
                     + rows.blocks().size());
         }
-        if (rebuilds > rebuildsLogged) {
+        if (rebuilds > 0) {
             LOG.info("{}: {} block state(s) rebuilt by replaying earlier passes (an executor was lost or a task "
-                    + "moved); the results are unchanged", what, rebuilds - rebuildsLogged);
-            rebuildsLogged = rebuilds;
+                    + "moved); the results are unchanged", what, rebuilds);
         }
         return out;
     }
