@@ -33,7 +33,7 @@ public interface AssignmentPasses extends AutoCloseable {
      */
     KMeansBlock.Candidate farthest(float[] centres, long[] counts, int donor, int pass, long[] taken);
 
-    /** The labels of the last pass, in row order. */
+    /** The labels of the last pass, in row order; empty when they stay where the rows are. */
     int[] labels();
 
     /** What the run's record should say about how the passes ran (a kernel choice, say); may be empty. */
@@ -48,7 +48,8 @@ public interface AssignmentPasses extends AutoCloseable {
         /**
          * The passes of one run of {@code options} (variant resolved to {@code variant}) over
          * {@code data}, whose kernel row norms are {@code rowNorms}, cut in chunks of
-         * {@code chunkSize} rows.
+         * {@code chunkSize} rows; {@code data} and {@code rowNorms} are null when the factory holds
+         * rows that live elsewhere ({@link KMeans#fitFrom(int, int, DataSummary, FloatMatrix, Factory, org.imageclustering.core.FitContext)}).
          */
         AssignmentPasses open(FloatMatrix data, double[] rowNorms, KMeansOptions options, KMeansVariant variant,
                               int chunkSize, Parallelism parallel);

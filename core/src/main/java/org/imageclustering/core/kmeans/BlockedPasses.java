@@ -22,7 +22,7 @@ public final class BlockedPasses implements AssignmentPasses {
         /** Every block's {@link KMeansBlock#farthest} (null where a block has none). */
         List<KMeansBlock.Candidate> farthest(float[] centres, long[] counts, int donor, int pass, long[] taken);
 
-        /** Every block's labels, concatenated in block order. */
+        /** Every block's labels, concatenated in block order, or an empty array when they stay with the blocks. */
         int[] labels();
 
         /** What the run's record should say about the blocks. */
@@ -34,8 +34,6 @@ public final class BlockedPasses implements AssignmentPasses {
 
     private final Blocks blocks;
     private final List<ChunkPartials> mirrors = new ArrayList<>();
-    private final int k;
-    private final int d;
 
     /**
      * Passes over {@code blocks} for {@code k} centres of {@code d} features; block {@code b} holds
@@ -43,8 +41,6 @@ public final class BlockedPasses implements AssignmentPasses {
      */
     public BlockedPasses(int k, int d, int[] blockChunks, Blocks blocks) {
         this.blocks = blocks;
-        this.k = k;
-        this.d = d;
         for (int chunks : blockChunks) {
             mirrors.add(ChunkPartials.empty(chunks, k, d));
         }
@@ -91,15 +87,5 @@ public final class BlockedPasses implements AssignmentPasses {
     @Override
     public void close() {
         blocks.close();
-    }
-
-    /** The number of centres. */
-    int k() {
-        return k;
-    }
-
-    /** The number of features. */
-    int d() {
-        return d;
     }
 }

@@ -120,6 +120,28 @@ public final class KMeans implements ClusteringAlgorithm {
                 new LloydEngine(data, summary, options, context.parallel(), passes.get()).run(start, variant, context), false);
     }
 
+    /**
+     * Runs the iterations from the given start over {@code rows x cols} rows that live elsewhere (a
+     * Spark data set's partitions, say), whose passes {@code passes} opens (it is given no data
+     * matrix), with their {@code summary} ({@link DataSummary#combine}). For spherical k-means the
+     * rows must already be unit vectors. The result's labels are those {@code passes} return: empty
+     * when they stay where the rows are.
+     */
+    public Clustering fitFrom(int rows, int cols, DataSummary summary, FloatMatrix start, AssignmentPasses.Factory passes,
+                              FitContext context) {
+        if (options.k() > rows) {
+            throw new IllegalArgumentException("k = " + options.k() + " is larger than the number of rows (" + rows + ")");
+        }
+        if (start.rows() != options.k() || start.cols() != cols) {
+            throw new IllegalArgumentException("the start has " + start.rows() + " x " + start.cols()
+                    + " centres, expected " + options.k() + " x " + cols);
+        }
+        start = onSphere(start, "the starting centroids", context);
+        KMeansVariant variant = options.variant().resolve(rows, options.k(), cols);
+        return new LloydEngine(null, rows, cols, summary, options, context.parallel(), passes).run(start, variant,
+                context);
+    }
+
     /** The rows of {@code m} scaled to unit length for spherical k-means, else {@code m} itself. */
     private FloatMatrix onSphere(FloatMatrix m, String what, FitContext context) {
         return options.spherical() ? UnitRows.of(m, what, context.parallel()) : m;

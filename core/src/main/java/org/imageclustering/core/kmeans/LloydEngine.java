@@ -36,7 +36,6 @@ import org.imageclustering.core.StopReason;
  * accelerate k-means, ICML 2003.
  */
 final class LloydEngine {
-    private final FloatMatrix data;
     private final DataSummary summary;
     private final KMeansOptions options;
     private final Parallelism parallel;
@@ -46,15 +45,23 @@ final class LloydEngine {
     private final int chunk;
     private final AssignmentPasses.Factory passesFactory;
 
+    /** The data matrix, or null when the rows live elsewhere and {@code passesFactory} knows where. */
+    private final FloatMatrix data;
+
     LloydEngine(FloatMatrix data, DataSummary summary, KMeansOptions options, Parallelism parallel,
+                AssignmentPasses.Factory passesFactory) {
+        this(data, data.rows(), data.cols(), summary, options, parallel, passesFactory);
+    }
+
+    LloydEngine(FloatMatrix data, int n, int d, DataSummary summary, KMeansOptions options, Parallelism parallel,
                 AssignmentPasses.Factory passesFactory) {
         this.data = data;
         this.passesFactory = passesFactory;
         this.summary = summary;
         this.options = options;
         this.parallel = parallel;
-        this.n = data.rows();
-        this.d = data.cols();
+        this.n = n;
+        this.d = d;
         this.k = options.k();
         this.chunk = AssignmentStep.chunkSize(n, k, d);
     }

@@ -15,14 +15,14 @@ record BlockSettings(String run, int k, int maxIterations, KMeansVariant variant
         implements Serializable {
 
     /** A fresh block state for {@code block}, one thread per task (Spark runs the partitions in parallel). */
-    KMeansBlock newBlock(RowBlock block) {
+    KMeansBlock newBlock(RowBlock.Loaded block) {
         KMeansOptions options = KMeansOptions.defaults(k).withMaxIterations(maxIterations);
         return new KMeansBlock(block.matrix(), null, block.firstRow(), options, variant, chunkSize,
                 Parallelism.sequential());
     }
 
     /** This executor's state of {@code block} for the run. */
-    BlockState state(RowBlock block) {
+    BlockState state(RowBlock.Loaded block) {
         return ExecutorBlocks.state(run, block.index(), () -> newBlock(block));
     }
 }

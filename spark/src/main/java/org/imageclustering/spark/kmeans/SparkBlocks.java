@@ -25,8 +25,11 @@ final class SparkBlocks implements BlockedPasses.Blocks {
     private final DistributedRows rows;
     private final BlockSettings settings;
     private final List<Broadcast<PassInput>> passes = new ArrayList<>();
+    private final boolean collectLabels;
 
-    SparkBlocks(JavaSparkContext sc, DistributedRows rows, BlockSettings settings) {
+    /** {@code collectLabels}: whether {@link #labels} brings every row's label to the driver, or none. */
+    SparkBlocks(JavaSparkContext sc, DistributedRows rows, BlockSettings settings, boolean collectLabels) {
+        this.collectLabels = collectLabels;
         this.sc = sc;
         this.rows = rows;
         this.settings = settings;
@@ -44,8 +47,8 @@ final class SparkBlocks implements BlockedPasses.Blocks {
         passes.add(sc.broadcast(new PassInput(centres.clone(), moved == null ? null : moved.clone())));
         List<Broadcast<PassInput>> history = List.copyOf(passes);
         BlockSettings s = settings;
-        List<Answer<ChunkPartials.Transfer>> answers = rows.rdd().mapPartitions((Iterator<RowBlock> it) -> {
-            RowBlock block = it.next();
+        List<Answer<ChunkPartials.Transfer>> answers = rows.rdd().mapPartitions((Iterator<RowBlock.Loaded> it) -> {
+            RowBlock.Loaded block = it.next();
             BlockState state = s.state(block);
             ChunkPartials.Transfer t = state.pass(pass, PassInput.history(history));
             return List.of(new Answer<>(block.index(), t, state.takeRebuilds())).iterator();
@@ -57,8 +60,8 @@ final class SparkBlocks implements BlockedPasses.Blocks {
     public List<KMeansBlock.Candidate> farthest(float[] centres, long[] counts, int donor, int pass, long[] taken) {
         List<Broadcast<PassInput>> history = List.copyOf(passes);
         BlockSettings s = settings;
-        List<Answer<KMeansBlock.Candidate>> answers = rows.rdd().mapPartitions((Iterator<RowBlock> it) -> {
-            RowBlock block = it.next();
+        List<Answer<KMeansBlock.Candidate>> answers = rows.rdd().mapPartitions((Iterator<RowBlock.Loaded> it) -> {
+            RowBlock.Loaded block = it.next();
             BlockState state = s.state(block);
             KMeansBlock.Candidate c;
             synchronized (state) {
@@ -71,11 +74,14 @@ final class SparkBlocks implements BlockedPasses.Blocks {
 
     @Override
     public int[] labels() {
+        if (!collectLabels) {
+            return new int[0];
+        }
         int pass = passes.size();
         List<Broadcast<PassInput>> history = List.copyOf(passes);
         BlockSettings s = settings;
-        List<Answer<int[]>> answers = rows.rdd().mapPartitions((Iterator<RowBlock> it) -> {
-            RowBlock block = it.next();
+        List<Answer<int[]>> answers = rows.rdd().mapPartitions((Iterator<RowBlock.Loaded> it) -> {
+            RowBlock.Loaded block = it.next();
             BlockState state = s.state(block);
             int[] labels;
             synchronized (state) {

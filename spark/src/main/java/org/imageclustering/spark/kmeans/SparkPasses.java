@@ -35,11 +35,16 @@ public final class SparkPasses implements AssignmentPasses.Factory, AutoCloseabl
     @Override
     public synchronized AssignmentPasses open(FloatMatrix data, double[] rowNorms, KMeansOptions options,
                                               KMeansVariant variant, int chunkSize, Parallelism parallel) {
-        DistributedRows rows = rowsFor(data, chunkSize);
+        return over(sc, rowsFor(data, chunkSize), options, variant, chunkSize, true);
+    }
+
+    /** The passes of one run over blocks already spread; {@code collectLabels}: see {@link SparkBlocks}. */
+    static AssignmentPasses over(JavaSparkContext sc, DistributedRows rows, KMeansOptions options,
+                                 KMeansVariant variant, int chunkSize, boolean collectLabels) {
         String run = sc.sc().applicationId() + "-" + RUNS.incrementAndGet();
         BlockSettings settings = new BlockSettings(run, options.k(), options.maxIterations(), variant, chunkSize);
         int[] chunks = rows.blocks().stream().mapToInt(b -> Parallelism.chunkCount(b.rows(), chunkSize)).toArray();
-        return new BlockedPasses(options.k(), data.cols(), chunks, new SparkBlocks(sc, rows, settings));
+        return new BlockedPasses(options.k(), rows.cols(), chunks, new SparkBlocks(sc, rows, settings, collectLabels));
     }
 
     /** The blocks of {@code data} for chunks of {@code chunkSize}: the current ones when they serve, else new. */
@@ -50,7 +55,7 @@ public final class SparkPasses implements AssignmentPasses.Factory, AutoCloseabl
         if (current != null) {
             current.close();
         }
-        current = new DistributedRows(sc, data, chunkSize, partitions);
+        current = DistributedRows.of(sc, data, chunkSize, partitions);
         return current;
     }
 
