@@ -160,6 +160,34 @@ class SparkKMeansTest {
     }
 
     @Test
+    void theJavaApiExampleOfTheSparkPageRunsAsPrintedAndGivesTheLocalBits() throws java.io.IOException {
+        KMeansOptions options = KMeansOptions.defaults(5);
+        FloatMatrix data = DATA;
+        JavaSparkContext sparkContext = sc;
+        long seed = 4;
+        try (Parallelism parallel = Parallelism.of(2)) {
+            // The page's example, verbatim between the markers.
+            // example begin
+            Clustering c;
+            try (SparkPasses passes = new SparkPasses(sparkContext, 8)) {
+                c = new KMeans(options, () -> passes).fit(data, new FitContext(seed, parallel, FitListener.NONE));
+            }
+            // example end
+            assertSameFit(local(options, seed), c, "the documented example");
+        }
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "spark.md"));
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of("src", "test", "java", "org",
+                "imageclustering", "spark", "kmeans", "SparkKMeansTest.java"));
+        String example = source.substring(source.indexOf("// example begin") + "// example begin".length(),
+                source.indexOf("// example end")).lines().map(String::strip).filter(l -> !l.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String block = page.substring(page.indexOf("```java") + "```java".length());
+        block = block.substring(0, block.indexOf("```")).lines().map(String::strip).filter(l -> !l.isEmpty())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals(example, block, "docs/spark.md's Java example must be the tested one");
+    }
+
+    @Test
     void aFitsBlocksAreForgottenOnTheExecutorsWhenItEnds() {
         onSpark(KMeansOptions.defaults(4).withMaxIterations(5), 1, 2, FitListener.NONE);
         assertEquals(0, ExecutorBlocks.runsKept());
