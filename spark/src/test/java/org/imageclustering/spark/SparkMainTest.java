@@ -80,23 +80,60 @@ class SparkMainTest {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Each run's record without its timings, by run id. */
+    /** Each run's record without its timings (every key ending in {@code seconds} or {@code Millis}), by run id. */
     static Map<String, JsonNode> records(Path folder) throws IOException {
         Map<String, JsonNode> out = new TreeMap<>();
         for (String line : Files.readAllLines(folder.resolve("runs.jsonl"))) {
-            com.fasterxml.jackson.databind.node.ObjectNode r = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
-            r.remove("fitMillis");
-            ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("diagnostics")).remove(List.of("init_seconds",
-                    "row_lane_kernel"));
-            for (JsonNode t : r.get("trace")) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) t).remove("nanos");
-                ((com.fasterxml.jackson.databind.node.ObjectNode) t).remove("seconds");
-                ((com.fasterxml.jackson.databind.node.ObjectNode) t).remove("millis");
-            }
+            JsonNode r = JSON.readTree(line);
+            withoutTimings(r);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("diagnostics")).remove("row_lane_kernel");
             assertFalse(out.containsKey(r.get("runId").asText()), "run " + r.get("runId") + " recorded twice");
             out.put(r.get("runId").asText(), r);
         }
         return out;
+    }
+
+    private static void withoutTimings(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            List<String> timings = new ArrayList<>();
+            o.fieldNames().forEachRemaining(f -> {
+                if (f.endsWith("seconds") || f.endsWith("Millis") || f.equals("nanos")) {
+                    timings.add(f);
+                }
+            });
+            o.remove(timings);
+        }
+        node.forEach(SparkMainTest::withoutTimings);
+    }
+
+    /** The first path where two records differ, or null. */
+    static String firstDifference(String path, JsonNode a, JsonNode b) {
+        if (a.equals(b)) {
+            return null;
+        }
+        if (a.isObject() && b.isObject()) {
+            for (java.util.Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                String d = b.has(f) ? firstDifference(path + "." + f, a.get(f), b.get(f)) : path + "." + f + " (missing)";
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        if (a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                String d = firstDifference(path + "[" + i + "]", a.get(i), b.get(i));
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return path + ": " + a + " vs " + b;
+    }
+
+    static void assertSameRecords(Map<String, JsonNode> expected, Map<String, JsonNode> actual) {
+        assertEquals(expected.keySet(), actual.keySet(), "run ids");
+        expected.forEach((id, r) -> assertEquals(null, firstDifference(id, r, actual.get(id)), "run " + id));
     }
 
     /** Every file under {@code runs/}, by relative path. */
@@ -125,11 +162,33 @@ class SparkMainTest {
         Path b = dir.resolve("spark/spark-equals-local");
         Map<String, JsonNode> ra = records(a);
         assertEquals(8, ra.size());
-        assertEquals(ra, records(b));
+        assertSameRecords(ra, records(b));
         Map<String, byte[]> fa = runFiles(a);
         Map<String, byte[]> fb = runFiles(b);
         assertEquals(fa.keySet(), fb.keySet());
         fa.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, fb.get(name)), name + " differs"));
+    }
+
+    @Test
+    void runsAtOnceOnTwoFeatureSetsShareTheClusterAndStillEqualTheLocalRunner() throws IOException {
+        Path file = experiment(KMEANS);
+        Files.writeString(file, Files.readString(file) + """
+                parallel-runs: 3
+                feature-sets:
+                  - name: pixels
+                    transforms: []
+                  - name: scaled
+                    transforms:
+                      - transform: scale
+                """);
+        Outcome local = run(false, "config", file.toString(), "set", "output=" + dir.resolve("local"));
+        assertEquals(0, local.code(), local.err());
+        Outcome spark = run(true, "config", file.toString(), "master", "local[2]", "partitions", "2",
+                "set", "output=" + dir.resolve("spark"));
+        assertEquals(0, spark.code(), spark.err());
+        Map<String, JsonNode> ra = records(dir.resolve("local/spark-equals-local"));
+        assertEquals(16, ra.size());
+        assertSameRecords(ra, records(dir.resolve("spark/spark-equals-local")));
     }
 
     @Test

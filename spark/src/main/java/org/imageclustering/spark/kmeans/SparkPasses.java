@@ -1,27 +1,38 @@
 package org.imageclustering.spark.kmeans;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.imageclustering.core.kmeans.AssignmentPasses;
 import org.imageclustering.core.kmeans.BlockedPasses;
+import org.imageclustering.core.kmeans.ChunkPartials;
+import org.imageclustering.core.kmeans.KMeansBlock;
 import org.imageclustering.core.kmeans.KMeansOptions;
 import org.imageclustering.core.kmeans.KMeansVariant;
 import org.imageclustering.core.matrix.FloatMatrix;
 import org.imageclustering.core.matrix.Parallelism;
 
 /**
- * Runs the assignment passes of k-means on a Spark cluster: the data matrix is spread over the
- * executors once ({@link DistributedRows}, kept while the fits use the same matrix, as a sweep
- * over K does) and every run's passes go to its blocks ({@link SparkBlocks}). The loop, the
+ * Runs the assignment passes of k-means on a Spark cluster: a data matrix of the driver is spread
+ * over the executors once ({@link DistributedRows}, kept while fits use it, as a sweep over K
+ * does) and every run's passes go to its blocks ({@link SparkBlocks}). The loop, the
  * initialisation and everything else stay on the driver, in the same code as in one JVM, so the
  * results are the local engine's bits whatever the number of partitions and executors.
+ *
+ * <p>Fits may run at once (an experiment's {@code parallel-runs}): each holds the blocks it uses
+ * until it ends, and blocks that no fit uses are dropped when another data matrix is spread.
  */
 public final class SparkPasses implements AssignmentPasses.Factory, AutoCloseable {
     private static final AtomicLong RUNS = new AtomicLong();
 
     private final JavaSparkContext sc;
     private final int partitions;
-    private DistributedRows current;
+    /** The spread data matrices, newest last, with the number of fits using each. */
+    private final List<DistributedRows> spread = new ArrayList<>();
+    private final Map<DistributedRows, Integer> users = new IdentityHashMap<>();
 
     /** Passes on {@code sc}'s executors over at most {@code partitions} blocks of rows. */
     public SparkPasses(JavaSparkContext sc, int partitions) {
@@ -33,9 +44,45 @@ public final class SparkPasses implements AssignmentPasses.Factory, AutoCloseabl
     }
 
     @Override
-    public synchronized AssignmentPasses open(FloatMatrix data, double[] rowNorms, KMeansOptions options,
-                                              KMeansVariant variant, int chunkSize, Parallelism parallel) {
-        return over(sc, rowsFor(data, chunkSize), options, variant, chunkSize, true);
+    public AssignmentPasses open(FloatMatrix data, double[] rowNorms, KMeansOptions options, KMeansVariant variant,
+                                 int chunkSize, Parallelism parallel) {
+        DistributedRows rows = acquire(data, chunkSize);
+        AssignmentPasses passes = over(sc, rows, options, variant, chunkSize, true);
+        return new AssignmentPasses() {
+            @Override
+            public void pass(int pass, float[] centres, double[] moved) {
+                passes.pass(pass, centres, moved);
+            }
+
+            @Override
+            public List<ChunkPartials> partials() {
+                return passes.partials();
+            }
+
+            @Override
+            public KMeansBlock.Candidate farthest(float[] centres, long[] counts, int donor, int pass, long[] taken) {
+                return passes.farthest(centres, counts, donor, pass, taken);
+            }
+
+            @Override
+            public int[] labels() {
+                return passes.labels();
+            }
+
+            @Override
+            public Map<String, Object> diagnostics() {
+                return passes.diagnostics();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    passes.close();
+                } finally {
+                    release(rows);
+                }
+            }
+        };
     }
 
     /** The passes of one run over blocks already spread; {@code collectLabels}: see {@link SparkBlocks}. */
@@ -47,28 +94,51 @@ public final class SparkPasses implements AssignmentPasses.Factory, AutoCloseabl
         return new BlockedPasses(options.k(), rows.cols(), chunks, new SparkBlocks(sc, rows, settings, collectLabels));
     }
 
-    /** The blocks of {@code data} for chunks of {@code chunkSize}: the current ones when they serve, else new. */
-    private DistributedRows rowsFor(FloatMatrix data, int chunkSize) {
-        if (current != null && current.serves(data, chunkSize)) {
-            return current;
+    /** The blocks of {@code data} for chunks of {@code chunkSize}, spread now if none serve; one more user. */
+    private synchronized DistributedRows acquire(FloatMatrix data, int chunkSize) {
+        DistributedRows rows = null;
+        for (DistributedRows r : spread) {
+            if (r.serves(data, chunkSize)) {
+                rows = r;
+            }
         }
-        if (current != null) {
-            current.close();
+        if (rows == null) {
+            rows = DistributedRows.of(sc, data, chunkSize, partitions);
+            spread.add(rows);
+            dropUnused();
         }
-        current = DistributedRows.of(sc, data, chunkSize, partitions);
-        return current;
+        users.merge(rows, 1, Integer::sum);
+        return rows;
     }
 
-    /** The number of blocks the current data is cut into (0 before any fit). */
+    private synchronized void release(DistributedRows rows) {
+        users.merge(rows, -1, Integer::sum);
+        dropUnused();
+    }
+
+    /** Drops every spread matrix but the newest that no fit uses. */
+    private void dropUnused() {
+        for (int i = spread.size() - 2; i >= 0; i--) {
+            DistributedRows r = spread.get(i);
+            if (users.getOrDefault(r, 0) <= 0) {
+                spread.remove(i);
+                users.remove(r);
+                r.close();
+            }
+        }
+    }
+
+    /** The number of blocks the newest data is cut into (0 before any fit). */
     public synchronized int blocks() {
-        return current == null ? 0 : current.blocks().size();
+        return spread.isEmpty() ? 0 : spread.get(spread.size() - 1).blocks().size();
     }
 
     @Override
     public synchronized void close() {
-        if (current != null) {
-            current.close();
-            current = null;
+        for (DistributedRows r : spread) {
+            r.close();
         }
+        spread.clear();
+        users.clear();
     }
 }
