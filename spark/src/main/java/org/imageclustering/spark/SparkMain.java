@@ -88,7 +88,7 @@ public final class SparkMain {
         }
         SparkSession session;
         try {
-            session = session(props.getProperty("master"), props.getProperty("config"));
+            session = session(props);
         } catch (RuntimeException e) {
             err.println("error: cannot start Spark" + (props.getProperty("master") == null ? ""
                     : " with master " + props.getProperty("master")) + ": " + e.getMessage());
@@ -120,11 +120,20 @@ public final class SparkMain {
     }
 
     /**
-     * The session: {@code master} when given (spark-submit gives its own), the executors' JVM
-     * options for the Vector API unless the user set theirs.
+     * The session: the {@code master} property when given (spark-submit gives its own), every
+     * {@code spark.*} property as Spark configuration (the system properties' are read anyway; a
+     * caller of {@link #run} passes its own this way), the executors' JVM options for the Vector
+     * API unless the user set theirs.
      */
-    static SparkSession session(String master, String config) {
+    static SparkSession session(Properties props) {
+        String master = props.getProperty("master");
+        String config = props.getProperty("config");
         SparkConf conf = new SparkConf(true);
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("spark.")) {
+                conf.set(key, props.getProperty(key));
+            }
+        }
         if (master != null && !master.isBlank()) {
             conf.setMaster(master.strip());
         }
