@@ -61,14 +61,15 @@ final class StandaloneCluster implements AutoCloseable {
                     "--host", HOST, "--port", cluster.port(), "--webui-port", "0"));
             awaitLine(masterLog, cluster.processes.get(0), l -> l.contains("I have been elected leader"));
             for (int w = 0; w < workers; w++) {
-                Path log = home.resolve("worker-" + w + ".log");
                 Path work = Files.createDirectories(home.resolve("work-" + w));
-                Process p = cluster.launch("org.apache.spark.deploy.worker.Worker", log,
+                Process p = cluster.launch("org.apache.spark.deploy.worker.Worker", workerLog(home, w),
                         "--host", HOST, "--cores", "1", "--memory", "1g", "--webui-port", "0",
                         "--work-dir", work.toString(), cluster.masterUrl);
                 cluster.processes.add(p);
                 cluster.workers.add(p);
-                awaitLine(log, p, l -> l.contains("Successfully registered with master"));
+            }
+            for (int w = 0; w < workers; w++) {
+                awaitLine(workerLog(home, w), cluster.workers.get(w), l -> l.contains("Successfully registered with master"));
             }
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -77,14 +78,13 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
+    private static Path workerLog(Path home, int worker) {
+        return home.resolve("worker-" + worker + ".log");
+    }
+
     /** {@code spark://127.0.0.1:<port>}. */
     String masterUrl() {
         return masterUrl;
-    }
-
-    /** The folder the Workers' executors keep their logs in: {@code work-<worker>/<app>/<executor>/stderr}. */
-    Path home() {
-        return home;
     }
 
     /**

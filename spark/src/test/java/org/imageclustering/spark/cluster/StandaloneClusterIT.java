@@ -18,6 +18,7 @@ import org.imageclustering.experiments.Main;
 import org.imageclustering.spark.SparkMain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneClusterIT {
     private static final String EXPERIMENT = "standalone-cluster";
 
-    @TempDir
+    /** Kept when a test fails: the cluster's logs are in spark-home/ (executors: work-<n>/<app>/<id>/stderr). */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
     private static Path spec;
     private static Path appJar;
@@ -159,6 +161,10 @@ class StandaloneClusterIT {
             // Start only when both executors are there, so the blocks are spread over both workers.
             p.setProperty("spark.scheduler.minRegisteredResourcesRatio", "1.0");
             p.setProperty("spark.extraListeners", ClusterProgress.class.getName());
+            // Both executors share the host 127.0.0.1, so a lost executor's blocks still prefer that
+            // host: SparkMain's 30 s wait for the executor that holds a block would then be spent
+            // in full before they move (on separate machines they move at once).
+            p.setProperty("spark.locality.wait", "3s");
             return p;
         }
 
