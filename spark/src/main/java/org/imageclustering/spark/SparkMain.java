@@ -88,7 +88,7 @@ public final class SparkMain {
         }
         SparkSession session;
         try {
-            session = session(props.getProperty("master"), props.getProperty("config"));
+            session = session(props);
         } catch (RuntimeException e) {
             err.println("error: cannot start Spark" + (props.getProperty("master") == null ? ""
                     : " with master " + props.getProperty("master")) + ": " + e.getMessage());
@@ -120,11 +120,20 @@ public final class SparkMain {
     }
 
     /**
-     * The session: {@code master} when given (spark-submit gives its own), the executors' JVM
-     * options for the Vector API unless the user set theirs.
+     * The session: the {@code master} property when given (spark-submit gives its own), every
+     * {@code spark.*} property as Spark configuration (the system properties' are read anyway; a
+     * caller of {@link #run} passes its own this way), the executors' JVM options for the Vector
+     * API unless the user set theirs.
      */
-    static SparkSession session(String master, String config) {
+    static SparkSession session(Properties props) {
+        String master = props.getProperty("master");
+        String config = props.getProperty("config");
         SparkConf conf = new SparkConf(true);
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("spark.")) {
+                conf.set(key, props.getProperty(key));
+            }
+        }
         if (master != null && !master.isBlank()) {
             conf.setMaster(master.strip());
         }
@@ -134,9 +143,13 @@ public final class SparkMain {
         if (!conf.contains("spark.executor.extraJavaOptions")) {
             conf.set("spark.executor.extraJavaOptions", EXECUTOR_JAVA_OPTIONS);
         }
-        // A block's k-means state lives on the executor that holds it: wait for that executor
-        // rather than replay the block elsewhere (replaying is correct, only slower).
-        conf.setIfMissing("spark.locality.wait", "30s");
+        // A block's k-means state lives on the executor that holds it: wait a while for that
+        // executor rather than replay the block elsewhere (replaying is correct, only slower), but
+        // not so long that blocks of a lost executor sit idle (their host may still be preferred).
+        conf.setIfMissing("spark.locality.wait", "10s");
+        // A pass's partials come back as the tasks' results: keep them in the reply (Spark's
+        // default sends results over 1 MB through a second fetch from the executor).
+        conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
         conf.setIfMissing("spark.ui.enabled", "false");
         return SparkSession.builder().config(conf).getOrCreate();
     }
