@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
 import org.imageclustering.core.OptionException;
 import org.imageclustering.experiments.ExperimentsModule;
@@ -29,6 +31,8 @@ import org.imageclustering.loader.LoaderOptions;
  * command line, experiment file, dataset or output, 1 when Spark or the file system fails.
  */
 public final class ParquetConversion {
+    private static final Logger LOG = LogManager.getLogger(ParquetConversion.class);
+
     private ParquetConversion() {
     }
 
@@ -77,6 +81,7 @@ public final class ParquetConversion {
         try {
             long t0 = System.nanoTime();
             DatasetSplits splits = load(registry, file, spec);
+            LOG.info("Loaded {} with the {} loader in {} s", spec.name(), spec.loader(), seconds(t0));
             ConvertedDataset info = ParquetDatasetWriter.write(session, splits, spec.name(), spec.loader(), spec.raw(),
                     new org.apache.hadoop.fs.Path(target), flag(props, "fresh"));
             StringBuilder rows = new StringBuilder();
@@ -85,7 +90,7 @@ public final class ParquetConversion {
             }
             out.println("Converted dataset '" + spec.name() + "' (" + rows + " rows x " + info.splits().get(0).features()
                     + " features) to " + qualified(session, target) + " in "
-                    + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s; read it with "
+                    + seconds(t0) + " s; read it with "
                     + "`loader: parquet` and `path: " + target + "`");
             return Main.OK;
         } catch (ConfigException e) {
@@ -130,6 +135,10 @@ public final class ParquetConversion {
         } catch (IOException e) {
             return target;
         }
+    }
+
+    private static String seconds(long since) {
+        return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - since) / 1e9);
     }
 
     private static boolean flag(Properties props, String name) {

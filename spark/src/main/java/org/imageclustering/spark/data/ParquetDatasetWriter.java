@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,6 +27,7 @@ import org.imageclustering.loader.DatasetSplits;
  * a conversion that did not finish.
  */
 public final class ParquetDatasetWriter {
+    private static final Logger LOG = LogManager.getLogger(ParquetDatasetWriter.class);
     static final int BLOCK_MB = 32;
 
     private ParquetDatasetWriter() {
@@ -57,6 +60,7 @@ public final class ParquetDatasetWriter {
                         + "choose another output, or delete it yourself if it is a conversion that did not finish");
             }
         }
+        long t0 = System.nanoTime();
         List<ConvertedDataset.Split> described = new ArrayList<>();
         described.add(ConvertedDataset.Split.of("train", splits.train()));
         splits.testSplit().ifPresent(t -> described.add(ConvertedDataset.Split.of("test", t)));
@@ -80,6 +84,7 @@ public final class ParquetDatasetWriter {
                 b.values().destroy();
             }
         }
+        LOG.info("Wrote {} row blocks to {} in {} ms", blocks.size(), target, (System.nanoTime() - t0) / 1_000_000);
         try (FSDataOutputStream o = fs.create(new Path(target, ParquetLayout.SIDECAR), true)) {
             o.write(info.toJson());
         }
