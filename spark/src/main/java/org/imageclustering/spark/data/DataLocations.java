@@ -28,6 +28,7 @@ final class DataLocations {
             // file: URIs have no authority: file:/tmp/x is already what Hadoop reads
             return new org.apache.hadoop.fs.Path(scheme.equals("file") ? "file:/" + m.group(2) : scheme + "://" + m.group(2));
         }
-        return new org.apache.hadoop.fs.Path(path.toAbsolutePath().normalize().toUri());
+        // not toUri(): that ends a folder with a slash, which would show in every message
+        return new org.apache.hadoop.fs.Path("file", null, path.toAbsolutePath().normalize().toString());
     }
 }

@@ -56,10 +56,21 @@ public final class ParquetLayout {
             DataType type = schema.apply(expected.name()).dataType();
             if (!sameType(type, expected.dataType())) {
                 throw new DatasetFormatException(folder, -1, "column '" + expected.name() + "' is "
-                        + type.simpleString() + ", expected " + expected.dataType().simpleString() + " (the columns are "
+                        + name(type) + ", expected " + name(expected.dataType()) + " (the columns are "
                         + DESCRIPTION + ")");
             }
         }
+    }
+
+    /** A type as the layout's description spells it ({@code long}, not Spark's {@code bigint}). */
+    static String name(DataType type) {
+        if (type instanceof ArrayType a) {
+            return "array<" + name(a.elementType()) + ">";
+        }
+        if (type.equals(DataTypes.LongType)) {
+            return "long";
+        }
+        return type.simpleString();
     }
 
     /** The same type; an array may allow null elements (the reader checks each row). */
