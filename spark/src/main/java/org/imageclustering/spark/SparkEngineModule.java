@@ -7,20 +7,28 @@ import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansFactory;
 import org.imageclustering.core.kmeans.MiniBatchKMeansFactory;
 import org.imageclustering.experiments.ExperimentsModule;
+import org.imageclustering.spark.data.ParquetLoader;
 import org.imageclustering.spark.kmeans.SparkPasses;
 
 /**
  * The experiment runner's components on Spark: {@code kmeans} runs its assignment passes on the
  * cluster ({@link SparkPasses}); {@code minibatch-kmeans} runs on the driver, as locally (its
  * batches are small; only its last labelling reads every row); {@code spectral} is refused while
- * the file is checked, before anything runs. Everything else (loaders, transforms, metrics) is the
- * local runner's, on the driver.
+ * the file is checked, before anything runs; the {@code parquet} loader reads converted datasets
+ * with Spark ({@link ParquetLoader}). Everything else (loaders, transforms, metrics) is the local
+ * runner's, on the driver.
  */
 final class SparkEngineModule extends ExperimentsModule {
     private final SparkPasses passes;
 
     SparkEngineModule(SparkPasses passes) {
         this.passes = passes;
+    }
+
+    @Override
+    protected void configure() {
+        super.configure();
+        ParquetLoader.register(binder());
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.imageclustering.experiments.ExperimentsModule;
 import org.imageclustering.experiments.Main;
+import org.imageclustering.spark.data.ParquetConversion;
 import org.imageclustering.spark.kmeans.SparkPasses;
 
 /**
@@ -19,6 +20,8 @@ import org.imageclustering.spark.kmeans.SparkPasses;
  *   <li>{@code spark-submit --class org.imageclustering.spark.SparkMain <jar> --config <file>
  *       [--set ...] [--partitions N] [--fresh] [--dry-run]}.</li>
  * </ul>
+ * {@code -Dconvert=<out>} (or {@code --convert <out>}) with {@code -Dconfig} writes the experiment's
+ * dataset as Parquet for {@code loader: parquet} instead of running it ({@link ParquetConversion}).
  * {@code -Dpartitions} (or {@code --partitions}) sets how many blocks the data is cut into, by
  * default twice Spark's default parallelism; it changes the speed, never the results. Every other
  * property is the local command's ({@code -Dset}, {@code -Dfresh}, {@code -DdryRun}, {@code -Dreport}, ...).
@@ -46,7 +49,7 @@ public final class SparkMain {
         }
     }
 
-    /** spark-submit's arguments ({@code --config f --set s --partitions n --fresh --dry-run}) as the properties of the Maven command. */
+    /** spark-submit's arguments ({@code --config f --set s --partitions n --fresh --dry-run --convert out}) as the properties of the Maven command. */
     static void readArguments(String[] args, Properties props) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -59,9 +62,10 @@ public final class SparkMain {
                 case "--fresh" -> "fresh";
                 case "--dry-run" -> "dryRun";
                 case "--trace" -> "trace";
+                case "--convert" -> "convert";
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'; expected --config <file>, "
-                        + "--set <overrides>, --partitions <n>, --fresh, --dry-run, --report <folder>, --run <run id> "
-                        + "or --trace");
+                        + "--set <overrides>, --partitions <n>, --fresh, --dry-run, --report <folder>, --run <run id>, "
+                        + "--convert <output> or --trace");
             };
             if (key.equals("fresh") || key.equals("dryRun") || key.equals("trace")) {
                 props.setProperty(key, "true");
@@ -85,6 +89,9 @@ public final class SparkMain {
         if (props.getProperty("report") != null || props.getProperty("compare") != null) {
             // Reading results needs no cluster.
             return Main.run(props, false, out, err, new ExperimentsModule());
+        }
+        if (props.getProperty("convert") != null) {
+            return ParquetConversion.run(props, out, err, () -> session(props.getProperty("master"), props.getProperty("config")));
         }
         SparkSession session;
         try {

@@ -142,13 +142,14 @@ public final class DataCache {
             throw locations.error(e);
         } catch (NoSuchFileException e) {
             String key = spec.keyPath() + (path != null ? ".path" : ".loader");
-            throw locations.error(key, (path != null && !Files.exists(path) ? missing(spec) + "; " : "") + e.getMessage());
+            throw locations.error(key, (path != null && onThisDisk(spec) && !Files.exists(path) ? missing(spec) + "; " : "")
+                    + e.getMessage());
         } catch (DatasetFormatException | IllegalArgumentException e) {
             // broken data (a truncated file, a label without a class) is bad input like a bad key: exit 2, at the block
             String key = spec.keyPath() + (path != null ? ".path" : ".loader");
             throw new ConfigException(locations.at(key), key, "the data is broken: " + e.getMessage(), e);
         }
-        if (path != null && !Files.exists(path)) {
+        if (path != null && onThisDisk(spec) && !Files.exists(path)) {
             // a loader that ignores its path must not hide a path that names nothing
             throw locations.error(spec.keyPath() + ".path", missing(spec));
         }
@@ -237,6 +238,14 @@ public final class DataCache {
     /** How many prepared copies are held (for tests of sharing). */
     int preparedCount() {
         return prepared.size();
+    }
+
+    /**
+     * Whether the path names a file here, not a URI ({@code hdfs://namenode/data}, {@code s3a://bucket/data})
+     * that only a loader reading through Hadoop (Spark's {@code parquet}) can check.
+     */
+    private static boolean onThisDisk(DatasetSpec spec) {
+        return !spec.path().matches("[A-Za-z][A-Za-z0-9+.-]+://.*");
     }
 
     private static String missing(DatasetSpec spec) {

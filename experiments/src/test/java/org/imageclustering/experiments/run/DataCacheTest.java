@@ -2,6 +2,7 @@ package org.imageclustering.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import java.io.IOException;
@@ -52,6 +53,19 @@ class DataCacheTest {
             }
             assertEquals(0, cache.preparedCount());
         }
+    }
+
+    @Test
+    void aPathThatIsAUriIsLeftToTheLoaderNotLookedUpOnThisDisk() throws IOException {
+        ExperimentFile f = ExperimentFile.parse("c.yaml", """
+                dataset: {loader: blobs, path: "hdfs://namenode:8020/data/blobs.parquet"}
+                algorithms: [{algorithm: kmeans}]
+                k: 2
+                """, null, registry.catalog());
+        List<PlannedRun> runs = RunPlan.of(f.spec()).runs();
+        DataCache cache = new DataCache(registry, f.locations());
+        cache.loadAll(runs);
+        assertTrue(cache.splits(runs.get(0)).train().size() > 0);
     }
 
     @Test
