@@ -91,7 +91,7 @@ public final class SparkMain {
             return Main.run(props, false, out, err, new ExperimentsModule());
         }
         if (props.getProperty("convert") != null) {
-            return ParquetConversion.run(props, out, err, () -> session(props.getProperty("master"), props.getProperty("config")));
+            return ParquetConversion.run(props, out, err, () -> session(props));
         }
         SparkSession session;
         try {
