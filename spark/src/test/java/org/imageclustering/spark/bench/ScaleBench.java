@@ -47,7 +47,8 @@ public final class ScaleBench {
         int iterations = Integer.parseInt(args[3]);
         int partitions = Integer.parseInt(args[4]);
         SparkSession session = SparkSession.builder().master(master).appName("imageclustering scale bench")
-                .config("spark.ui.enabled", "false").config("spark.locality.wait", "30s").getOrCreate();
+                .config("spark.ui.enabled", "false").config("spark.locality.wait", "10s")
+                .config("spark.task.maxDirectResultSize", "64m").getOrCreate();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long maxHeap = Runtime.getRuntime().maxMemory();
