@@ -82,7 +82,7 @@ public final class DistributedKMeans implements AutoCloseable {
         DataSummary summary = summary(rows);
         FloatMatrix sample = sample(rows, context.seed(), sampleRows);
         AssignmentPasses.Factory passes = (x, norms, o, v, c, parallel) ->
-                SparkPasses.over(sc, rows, o, v, c, false);
+                SparkPasses.over(sc, rows, o, v, c, false, () -> { });
         KMeans kmeans = new KMeans(options);
         Clustering best = null;
         int bestRestart = -1;

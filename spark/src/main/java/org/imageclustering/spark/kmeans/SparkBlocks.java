@@ -26,10 +26,16 @@ final class SparkBlocks implements BlockedPasses.Blocks {
     private final BlockSettings settings;
     private final List<Broadcast<PassInput>> passes = new ArrayList<>();
     private final boolean collectLabels;
+    private final Runnable onClose;
 
-    /** {@code collectLabels}: whether {@link #labels} brings every row's label to the driver, or none. */
-    SparkBlocks(JavaSparkContext sc, DistributedRows rows, BlockSettings settings, boolean collectLabels) {
+    /**
+     * {@code collectLabels}: whether {@link #labels} brings every row's label to the driver, or
+     * none; {@code onClose} runs last when the run ends.
+     */
+    SparkBlocks(JavaSparkContext sc, DistributedRows rows, BlockSettings settings, boolean collectLabels,
+                Runnable onClose) {
         this.collectLabels = collectLabels;
+        this.onClose = onClose;
         this.sc = sc;
         this.rows = rows;
         this.settings = settings;
@@ -140,6 +146,7 @@ final class SparkBlocks implements BlockedPasses.Blocks {
             for (Broadcast<PassInput> b : passes) {
                 b.destroy();
             }
+            onClose.run();
         }
     }
 }

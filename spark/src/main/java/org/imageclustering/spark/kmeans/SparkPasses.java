@@ -8,8 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.imageclustering.core.kmeans.AssignmentPasses;
 import org.imageclustering.core.kmeans.BlockedPasses;
-import org.imageclustering.core.kmeans.ChunkPartials;
-import org.imageclustering.core.kmeans.KMeansBlock;
 import org.imageclustering.core.kmeans.KMeansOptions;
 import org.imageclustering.core.kmeans.KMeansVariant;
 import org.imageclustering.core.matrix.FloatMatrix;
@@ -47,51 +45,19 @@ public final class SparkPasses implements AssignmentPasses.Factory, AutoCloseabl
     public AssignmentPasses open(FloatMatrix data, double[] rowNorms, KMeansOptions options, KMeansVariant variant,
                                  int chunkSize, Parallelism parallel) {
         DistributedRows rows = acquire(data, chunkSize);
-        AssignmentPasses passes = over(sc, rows, options, variant, chunkSize, true);
-        return new AssignmentPasses() {
-            @Override
-            public void pass(int pass, float[] centres, double[] moved) {
-                passes.pass(pass, centres, moved);
-            }
-
-            @Override
-            public List<ChunkPartials> partials() {
-                return passes.partials();
-            }
-
-            @Override
-            public KMeansBlock.Candidate farthest(float[] centres, long[] counts, int donor, int pass, long[] taken) {
-                return passes.farthest(centres, counts, donor, pass, taken);
-            }
-
-            @Override
-            public int[] labels() {
-                return passes.labels();
-            }
-
-            @Override
-            public Map<String, Object> diagnostics() {
-                return passes.diagnostics();
-            }
-
-            @Override
-            public void close() {
-                try {
-                    passes.close();
-                } finally {
-                    release(rows);
-                }
-            }
-        };
+        return over(sc, rows, options, variant, chunkSize, true, () -> release(rows));
     }
 
-    /** The passes of one run over blocks already spread; {@code collectLabels}: see {@link SparkBlocks}. */
+    /**
+     * The passes of one run over blocks already spread; {@code collectLabels}: see
+     * {@link SparkBlocks}; {@code onClose} runs when the run ends.
+     */
     static AssignmentPasses over(JavaSparkContext sc, DistributedRows rows, KMeansOptions options,
-                                 KMeansVariant variant, int chunkSize, boolean collectLabels) {
+                                 KMeansVariant variant, int chunkSize, boolean collectLabels, Runnable onClose) {
         String run = sc.sc().applicationId() + "-" + RUNS.incrementAndGet();
         BlockSettings settings = new BlockSettings(run, options.k(), options.maxIterations(), variant, chunkSize);
         int[] chunks = rows.blocks().stream().mapToInt(b -> Parallelism.chunkCount(b.rows(), chunkSize)).toArray();
-        return new BlockedPasses(options.k(), rows.cols(), chunks, new SparkBlocks(sc, rows, settings, collectLabels));
+        return new BlockedPasses(options.k(), rows.cols(), chunks, new SparkBlocks(sc, rows, settings, collectLabels, onClose));
     }
 
     /** The blocks of {@code data} for chunks of {@code chunkSize}, spread now if none serve; one more user. */
