@@ -50,13 +50,14 @@ final class SparkBlocks implements BlockedPasses.Blocks {
         if (pass != passes.size() + 1) {
             throw new IllegalStateException("pass " + pass + " after " + passes.size() + " passes");
         }
-        passes.add(sc.broadcast(new PassInput(centres.clone(), moved == null ? null : moved.clone())));
-        List<Broadcast<PassInput>> history = List.copyOf(passes);
+        PassInput input = new PassInput(centres.clone(), moved == null ? null : moved.clone());
+        List<Broadcast<PassInput>> history = List.copyOf(passes); // the earlier passes, for replays
+        passes.add(sc.broadcast(input));
         BlockSettings s = settings;
         List<Answer<ChunkPartials.Transfer>> answers = rows.rdd().mapPartitions((Iterator<RowBlock.Loaded> it) -> {
             RowBlock.Loaded block = it.next();
             BlockState state = s.state(block);
-            ChunkPartials.Transfer t = state.pass(pass, PassInput.history(history));
+            ChunkPartials.Transfer t = state.pass(pass, PassInput.history(history, input));
             return List.of(new Answer<>(block.index(), t, state.takeRebuilds())).iterator();
         }).collect();
         return values(answers, "pass " + pass);
@@ -71,7 +72,7 @@ final class SparkBlocks implements BlockedPasses.Blocks {
             BlockState state = s.state(block);
             KMeansBlock.Candidate c;
             synchronized (state) {
-                c = state.atPass(pass, PassInput.history(history)).farthest(centres, counts, donor, pass, taken);
+                c = state.atPass(pass, PassInput.history(history, null)).farthest(centres, counts, donor, pass, taken);
             }
             return java.util.Collections.singletonList(new Answer<>(block.index(), c, state.takeRebuilds())).iterator();
         }).collect();
@@ -91,7 +92,7 @@ final class SparkBlocks implements BlockedPasses.Blocks {
             BlockState state = s.state(block);
             int[] labels;
             synchronized (state) {
-                labels = state.atPass(pass, PassInput.history(history)).labels().clone();
+                labels = state.atPass(pass, PassInput.history(history, null)).labels().clone();
             }
             return List.of(new Answer<>(block.index(), labels, state.takeRebuilds())).iterator();
         }).collect();
