@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.imageclustering.core.Clustering;
 import org.imageclustering.core.FitContext;
@@ -20,7 +21,8 @@ import org.imageclustering.core.matrix.FloatMatrix;
 
 /**
  * K-means over rows that never pass through the driver: made on the executors by a
- * {@link RowGenerator}, cut into cached blocks, summarised there ({@link DataSummary#chunkSums}
+ * {@link RowGenerator}, or already there with their indices ({@link IndexedRows}, read from
+ * Parquet say, gathered by index range in one shuffle), cut into cached blocks, summarised there ({@link DataSummary#chunkSums}
  * per block, folded on the driver in row order), and clustered by the same loop as every k-means
  * fit with its passes on the blocks. The driver holds only what is proportional to k and d, the
  * partial sums of the summary (two doubles per feature for every {@value DataSummary#CHUNK} rows)
@@ -69,14 +71,39 @@ public final class DistributedKMeans implements AutoCloseable {
         }
     }
 
+    /**
+     * Rows already on the executors (read from Parquet, say): {@code rows x cols}, each paired with
+     * its index, 0 to {@code rows - 1} each once.
+     */
+    public record IndexedRows(long rows, int cols, JavaPairRDD<Long, float[]> indexed) {
+        public IndexedRows {
+            if (rows < 1 || rows > Integer.MAX_VALUE || cols < 1) {
+                throw new IllegalArgumentException("expected 1 to " + Integer.MAX_VALUE + " rows and at least one "
+                        + "column, found " + rows + " x " + cols);
+            }
+        }
+    }
+
     /** Fits {@code options} to {@code data} from {@code context.seed()}, restart by restart as {@link KMeans#fit} does. */
     public Clustering fit(MadeRows data, KMeansOptions options, FitContext context) {
+        return fit(data, data.rows(), data.cols(), options, context);
+    }
+
+    /**
+     * Fits {@code options} to rows on the executors: gathered by index into blocks (one shuffle),
+     * then as {@link #fit(MadeRows, KMeansOptions, FitContext)}.
+     */
+    public Clustering fit(IndexedRows data, KMeansOptions options, FitContext context) {
+        return fit(data, data.rows(), data.cols(), options, context);
+    }
+
+    private Clustering fit(Object data, long rowCount, int cols, KMeansOptions options, FitContext context) {
         if (options.spherical()) {
-            throw new IllegalArgumentException("spherical k-means needs unit rows: make them so in the generator and"
+            throw new IllegalArgumentException("spherical k-means needs unit rows: make them so first and"
                     + " fit with spherical: false");
         }
-        int n = (int) data.rows();
-        int d = data.cols();
+        int n = (int) rowCount;
+        int d = cols;
         int chunk = AssignmentStep.chunkSize(n, options.k(), d);
         DistributedRows rows = rowsFor(data, Math.max(chunk, DataSummary.CHUNK));
         DataSummary summary = summary(rows);
@@ -107,11 +134,16 @@ public final class DistributedKMeans implements AutoCloseable {
                 best.stopReason(), best.trace(), diagnostics);
     }
 
-    private DistributedRows rowsFor(MadeRows data, int quantum) {
-        if (current != null && current.serves(data, quantum)) {
+    private DistributedRows rowsFor(Object source, int quantum) {
+        if (current != null && current.serves(source, quantum)) {
             return current;
         }
         close();
+        if (source instanceof IndexedRows data) {
+            current = DistributedRows.gathered(data, data.indexed(), data.rows(), data.cols(), quantum, partitions);
+            return current;
+        }
+        MadeRows data = (MadeRows) source;
         RowGenerator g = data.generator();
         BlockValues values = (first, count, cols) -> {
             float[] x = new float[count * cols];

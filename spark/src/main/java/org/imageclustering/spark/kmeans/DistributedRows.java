@@ -2,6 +2,7 @@ package org.imageclustering.spark.kmeans;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -26,15 +27,121 @@ final class DistributedRows implements AutoCloseable {
 
     private DistributedRows(JavaSparkContext sc, Object source, long rows, int cols, int quantum, List<RowBlock> blocks,
                             List<Broadcast<?>> broadcasts) {
+        // One element per slice: parallelize cuts a list of count elements into count slices of one.
+        this(source, rows, cols, quantum, blocks, broadcasts, sc.parallelize(blocks, blocks.size()).map(RowBlock::load));
+    }
+
+    private DistributedRows(Object source, long rows, int cols, int quantum, List<RowBlock> blocks,
+                            List<Broadcast<?>> broadcasts, JavaRDD<RowBlock.Loaded> loaded) {
         this.source = source;
         this.rows = rows;
         this.cols = cols;
         this.quantum = quantum;
         this.blocks = blocks;
         this.broadcasts = broadcasts;
-        // One element per slice: parallelize cuts a list of count elements into count slices of one.
-        this.rdd = sc.parallelize(blocks, blocks.size()).map(RowBlock::load).persist(StorageLevel.MEMORY_ONLY());
-        rdd.count(); // load every block before the first pass
+        this.rdd = loaded.persist(StorageLevel.MEMORY_ONLY());
+        try {
+            rdd.count(); // load every block before the first pass
+        } catch (Exception e) {
+            rdd.unpersist(false);
+            // Spark wraps what a task threw in its own report; a bad row's message is the one to show.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalArgumentException bad) {
+                    throw new IllegalArgumentException(bad.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The rows of {@code indexed} (row index, values), indices 0 to n - 1 each once, gathered on the
+     * executors into blocks of consecutive rows cut at multiples of {@code quantum}: one shuffle
+     * by index range, then each block sorted by index. Nothing passes through the driver; a lost
+     * block is read and gathered again.
+     *
+     * @throws IllegalArgumentException (when the blocks load) naming a missing, repeated or
+     *         out-of-range index, or a row of the wrong width
+     */
+    static DistributedRows gathered(Object source, JavaPairRDD<Long, float[]> indexed, long n, int cols, int quantum,
+                                    int partitions) {
+        List<RowBlock> blocks = new ArrayList<>();
+        for (long[] range : ranges(n, quantum, partitions)) {
+            blocks.add(new RowBlock(blocks.size(), range[0], (int) (range[1] - range[0]), cols, null));
+        }
+        long[] starts = blocks.stream().mapToLong(RowBlock::firstRow).toArray();
+        List<RowBlock> handles = List.copyOf(blocks);
+        JavaRDD<RowBlock.Loaded> loaded = indexed
+                .partitionBy(new RowRanges(starts, n))
+                .mapPartitionsWithIndex((b, it) -> List.of(gather(handles.get(b), it)).iterator(), true);
+        return new DistributedRows(source, n, cols, quantum, blocks, List.of(), loaded);
+    }
+
+    /** Block {@code block}'s rows from the pairs that the shuffle brought it, checked and in index order. */
+    private static RowBlock.Loaded gather(RowBlock block, java.util.Iterator<scala.Tuple2<Long, float[]>> it) {
+        int cols = block.cols();
+        float[] x = new float[block.rows() * cols];
+        boolean[] seen = new boolean[block.rows()];
+        int count = 0;
+        while (it.hasNext()) {
+            scala.Tuple2<Long, float[]> row = it.next();
+            long i = row._1() - block.firstRow();
+            if (i < 0 || i >= block.rows()) {
+                throw new IllegalArgumentException("row index " + row._1() + " is outside 0 to n - 1");
+            }
+            if (seen[(int) i]) {
+                throw new IllegalArgumentException("row index " + row._1() + " appears twice; expected each of 0 to n - 1 once");
+            }
+            if (row._2().length != cols) {
+                throw new IllegalArgumentException("row " + row._1() + " has " + row._2().length + " values, expected " + cols);
+            }
+            seen[(int) i] = true;
+            System.arraycopy(row._2(), 0, x, (int) i * cols, cols);
+            count++;
+        }
+        if (count != block.rows()) {
+            int missing = 0;
+            while (seen[missing]) {
+                missing++;
+            }
+            throw new IllegalArgumentException("row index " + (block.firstRow() + missing) + " is missing; expected each of 0 to "
+                    + "n - 1 once");
+        }
+        return new RowBlock.Loaded(block, FloatMatrix.wrap(block.rows(), cols, x));
+    }
+
+    /** Sends row index {@code i} to the block whose range holds it (out-of-range indices to the last, which refuses them). */
+    private static final class RowRanges extends org.apache.spark.Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final long[] starts;
+        private final long n;
+
+        RowRanges(long[] starts, long n) {
+            this.starts = starts;
+            this.n = n;
+        }
+
+        @Override
+        public int numPartitions() {
+            return starts.length;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            long i = (Long) key;
+            int b = java.util.Arrays.binarySearch(starts, i);
+            return b >= 0 ? b : Math.max(0, Math.min(starts.length - 1, -b - 2));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowRanges r && java.util.Arrays.equals(starts, r.starts) && n == r.n;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(starts);
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ import org.imageclustering.core.matrix.FloatMatrix;
 /**
  * One partition's rows: block {@code index} of the data set, rows {@code [firstRow, firstRow + rows)}
  * with {@code cols} features. The handle is what Spark ships; the cached partition holds the
- * block {@link #load loaded} on its executor.
+ * block {@link #load loaded} on its executor. {@code values} is null for blocks gathered from rows
+ * already on the executors (they are rebuilt from their lineage, never loaded).
  */
 record RowBlock(int index, long firstRow, int rows, int cols, BlockValues values) implements Serializable {
 

@@ -101,4 +101,54 @@ class DistributedKMeansTest {
         assertTrue(local.iterations() > 2, "the fixture should take iterations");
         assertTrue(sampleSize > 2_500 && sampleSize < 3_500, "a third of the rows, sampled " + sampleSize);
     }
+
+    @Test
+    void rowsReadFromParquetOnTheExecutorsInAnyOrderClusterToTheLocalBits(@org.junit.jupiter.api.io.TempDir
+                                                                         java.nio.file.Path dir) throws Exception {
+        // The rows written in a scrambled order over 5 part files: the gathering puts them back by id.
+        FloatMatrix all = localRows();
+        java.util.List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            int id = (int) ((i * 7919L) % N);
+            java.util.List<Float> values = new java.util.ArrayList<>();
+            for (float v : all.row(id)) {
+                values.add(v);
+            }
+            rows.add(org.apache.spark.sql.RowFactory.create((long) id, id % 10, "train", values));
+        }
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("id", "long", false).add("label", "int", true).add("split", "string", false)
+                .add("features", org.apache.spark.sql.types.DataTypes.createArrayType(
+                        org.apache.spark.sql.types.DataTypes.FloatType, false), false);
+        String uri = dir.resolve("rows.parquet").toUri().toString();
+        session.createDataFrame(rows, schema).repartition(5).write().parquet(uri);
+
+        KMeansOptions options = KMeansOptions.defaults(10).withVariant(KMeansVariant.ELKAN).withMaxIterations(50);
+        Clustering local = new KMeans(options).fitFrom(all, startFromSample(all, options, 8), FitContext.of(8));
+        Clustering spread;
+        try (DistributedKMeans kmeans = new DistributedKMeans(sc, 3, SAMPLE)) {
+            spread = kmeans.fit(org.imageclustering.spark.data.ParquetRows.read(session, uri, "train"), options,
+                    FitContext.of(8));
+        }
+        assertEquals(local.centroids(), spread.centroids(), "centroids");
+        assertArrayEquals(local.sizes(), spread.sizes(), "sizes");
+        assertEquals(Double.doubleToLongBits(local.distortion()), Double.doubleToLongBits(spread.distortion()),
+                "distortion bits");
+        assertEquals(local.iterations(), spread.iterations(), "iterations");
+    }
+
+    @Test
+    void rowsWithARepeatedIdAreRefusedNamingIt() {
+        java.util.List<scala.Tuple2<Long, float[]>> pairs = new java.util.ArrayList<>();
+        for (long i = 0; i < 3000; i++) {
+            pairs.add(new scala.Tuple2<>(i, new float[] {i, 1}));
+        }
+        pairs.add(new scala.Tuple2<>(17L, new float[] {0, 0}));
+        DistributedKMeans.IndexedRows data = new DistributedKMeans.IndexedRows(3000, 2, sc.parallelizePairs(pairs, 2));
+        try (DistributedKMeans kmeans = new DistributedKMeans(sc, 2)) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> kmeans.fit(data, KMeansOptions.defaults(3), FitContext.of(1)));
+            assertEquals("row index 17 appears twice; expected each of 0 to n - 1 once", e.getMessage());
+        }
+    }
 }
