@@ -16,7 +16,7 @@ ITERATIONS="${ITERATIONS:-10}"
 PARTITIONS="${PARTITIONS:-8}"
 WORKER_MEMORY="${WORKER_MEMORY:-7g}"
 OUT=bench/out/spark-scale
-rm -rf "$OUT" && mkdir -p "$OUT/home/jars" "$OUT/work" "$OUT/logs"
+rm -rf "$OUT" && mkdir -p "$OUT/spark-dist/jars" "$OUT/executors" "$OUT/logs"
 
 mvn -B -ntp -q -Pspark test-compile dependency:build-classpath -pl spark -am \
   -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=test
@@ -27,8 +27,8 @@ rm -rf "$OUT/app" && mkdir -p "$OUT/app"
 for m in core loader features reporting experiments spark; do cp -r "$m/target/classes/." "$OUT/app/"; done
 cp -r spark/target/test-classes/. "$OUT/app/"
 jar cf "$APP" -C "$OUT/app" .
-tr ':' '\n' < "$OUT/classpath.txt" | grep '\.jar$' | while read -r j; do ln -sf "$j" "$OUT/home/jars/"; done
-export SPARK_HOME="$PWD/$OUT/home" SPARK_SCALA_VERSION=2.13
+tr ':' '\n' < "$OUT/classpath.txt" | grep '\.jar$' | while read -r j; do ln -sf "$j" "$OUT/spark-dist/jars/"; done
+export SPARK_HOME="$PWD/$OUT/spark-dist" SPARK_SCALA_VERSION=2.13
 OPENS=$(sed -n 's/.*<spark.jvm.args>\(.*\)<\/spark.jvm.args>.*/\1/p' spark/pom.xml)
 CP="$SPARK_HOME/jars/*"
 
@@ -46,12 +46,12 @@ java -Xmx512m $OPENS -cp "$CP" org.apache.spark.deploy.master.Master --host 127.
 PIDS+=($!)
 for w in 1 2; do
   java -Xmx512m $OPENS -cp "$CP" org.apache.spark.deploy.worker.Worker "spark://127.0.0.1:$PORT" --host 127.0.0.1 \
-    --cores 1 --memory "$WORKER_MEMORY" --webui-port "$(free_port)" --work-dir "$PWD/$OUT/work" \
-    > "$OUT/logs/worker$w.log" 2>&1 &
+    --cores 1 --memory "$WORKER_MEMORY" --webui-port "$(free_port)" --work-dir "$PWD/$OUT/executors" \
+    > "$OUT/logs/node$w.log" 2>&1 &
   PIDS+=($!)
 done
 for i in $(seq 60); do
-  [ "$(grep -c 'Successfully registered with master' "$OUT"/logs/worker*.log 2>/dev/null | awk -F: '{s+=$2} END {print s}')" = 2 ] && break
+  [ "$(grep -c 'Successfully registered with master' "$OUT"/logs/node*.log 2>/dev/null | awk -F: '{s+=$2} END {print s}')" = 2 ] && break
   sleep 1
 done
 

@@ -49,7 +49,7 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Starts a Master and {@code workers} Workers under {@code dir}, and waits until every Worker is registered. */
     static StandaloneCluster start(Path dir, int workers) throws IOException, InterruptedException {
-        Path home = Files.createDirectories(dir.resolve("spark-home"));
+        Path home = Files.createDirectories(dir.resolve("spark-dist"));
         linkJars(Files.createDirectories(home.resolve("jars")));
         // Spark's own logging (INFO), not the project's console set-up the test class path carries:
         // the Master and Workers read it by name, the executors from conf/ on their class path.
@@ -61,7 +61,7 @@ final class StandaloneCluster implements AutoCloseable {
                     "--host", HOST, "--port", cluster.port(), "--webui-port", "0"));
             awaitLine(masterLog, cluster.processes.get(0), l -> l.contains("I have been elected leader"));
             for (int w = 0; w < workers; w++) {
-                Path work = Files.createDirectories(home.resolve("work-" + w));
+                Path work = Files.createDirectories(home.resolve("executors-" + w));
                 Process p = cluster.launch("org.apache.spark.deploy.worker.Worker", workerLog(home, w),
                         "--host", HOST, "--cores", "1", "--memory", "1g", "--webui-port", "0",
                         "--work-dir", work.toString(), cluster.masterUrl);
@@ -79,7 +79,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private static Path workerLog(Path home, int worker) {
-        return home.resolve("worker-" + worker + ".log");
+        return home.resolve("node-" + worker + ".log");
     }
 
     /** {@code spark://127.0.0.1:<port>}. */

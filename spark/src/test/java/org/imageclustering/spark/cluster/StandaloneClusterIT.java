@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneClusterIT {
     private static final String EXPERIMENT = "standalone-cluster";
 
-    /** Kept when a test fails: the cluster's logs are in spark-home/ (executors: work-<n>/<app>/<id>/stderr). */
+    /** Kept when a test fails: the cluster's logs are in spark-dist/ (executors: executors-<n>/<app>/<id>/stderr). */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
     private static Path spec;
