@@ -61,9 +61,8 @@ public record DataSummary(double[] rowNorms, double meanVariance, double totalSq
      */
     public static java.util.List<double[]> chunkSums(FloatMatrix rows, double[] shift) {
         java.util.List<double[]> out = new java.util.ArrayList<>();
-        double[] norms = new double[rows.rows()];
         for (int s = 0; s < rows.rows(); s += CHUNK) {
-            out.add(sums(rows, s, Math.min(rows.rows(), s + CHUNK), shift, norms));
+            out.add(sums(rows, s, Math.min(rows.rows(), s + CHUNK), shift, null));
         }
         return out;
     }
@@ -86,14 +85,16 @@ public record DataSummary(double[] rowNorms, double meanVariance, double totalSq
         return summary;
     }
 
-    /** Rows {@code [s, e)}: their kernel norms into {@code norms}, and their shifted sums and sums of squares. */
+    /** Rows {@code [s, e)}: their kernel norms into {@code norms} (unless null), and their shifted sums and sums of squares. */
     private static double[] sums(FloatMatrix data, int s, int e, double[] shift, double[] norms) {
         int d = data.cols();
         float[] x = data.data();
         double[] p = new double[2 * d];
         for (int b = s; b < e; b += BLOCK) {
             int end = Math.min(e, b + BLOCK);
-            SquaredEuclidean.squaredNorms(data, b, end, norms);
+            if (norms != null) {
+                SquaredEuclidean.squaredNorms(data, b, end, norms);
+            }
             // feature-major inside the block: one load and store of the sums per feature and block
             for (int j = 0; j < d; j++) {
                 double s1 = 0;

@@ -89,11 +89,6 @@ public final class KMeansBlock {
         return null;
     }
 
-    /** The block's rows. */
-    public FloatMatrix rows() {
-        return rows;
-    }
-
     /** The index of the block's first row in the data set. */
     public long firstRow() {
         return firstRow;

@@ -61,13 +61,38 @@ public final class DistributedKMeans implements AutoCloseable {
         this.sampleRows = sampleRows;
     }
 
+    /** Rows that live on the executors: how many, how wide, and how they are spread into blocks. */
+    public sealed interface Rows permits MadeRows, IndexedRows {
+        long rows();
+
+        int cols();
+
+        /** The rows cut into cached blocks at multiples of {@code quantum} rows, at most {@code partitions}. */
+        DistributedRows spread(JavaSparkContext sc, int quantum, int partitions);
+    }
+
     /** The rows {@code generator} makes: {@code rows x cols}. */
-    public record MadeRows(long rows, int cols, RowGenerator generator) {
+    public record MadeRows(long rows, int cols, RowGenerator generator) implements Rows {
         public MadeRows {
             if (rows < 1 || rows > Integer.MAX_VALUE || cols < 1) {
                 throw new IllegalArgumentException("expected 1 to " + Integer.MAX_VALUE + " rows and at least one "
                         + "column, found " + rows + " x " + cols);
             }
+        }
+
+        @Override
+        public DistributedRows spread(JavaSparkContext sc, int quantum, int partitions) {
+            RowGenerator g = generator;
+            BlockValues values = (first, count, width) -> {
+                float[] x = new float[count * width];
+                float[] row = new float[width];
+                for (int i = 0; i < count; i++) {
+                    g.row(first + i, row);
+                    System.arraycopy(row, 0, x, i * width, width);
+                }
+                return x;
+            };
+            return DistributedRows.made(sc, this, rows, cols, values, quantum, partitions);
         }
     }
 
@@ -75,29 +100,29 @@ public final class DistributedKMeans implements AutoCloseable {
      * Rows already on the executors (read from Parquet, say): {@code rows x cols}, each paired with
      * its index, 0 to {@code rows - 1} each once.
      */
-    public record IndexedRows(long rows, int cols, JavaPairRDD<Long, float[]> indexed) {
+    public record IndexedRows(long rows, int cols, JavaPairRDD<Long, float[]> indexed) implements Rows {
         public IndexedRows {
             if (rows < 1 || rows > Integer.MAX_VALUE || cols < 1) {
                 throw new IllegalArgumentException("expected 1 to " + Integer.MAX_VALUE + " rows and at least one "
                         + "column, found " + rows + " x " + cols);
             }
         }
-    }
 
-    /** Fits {@code options} to {@code data} from {@code context.seed()}, restart by restart as {@link KMeans#fit} does. */
-    public Clustering fit(MadeRows data, KMeansOptions options, FitContext context) {
-        return fit(data, data.rows(), data.cols(), options, context);
+        @Override
+        public DistributedRows spread(JavaSparkContext sc, int quantum, int partitions) {
+            return DistributedRows.gathered(this, indexed, rows, cols, quantum, partitions);
+        }
     }
 
     /**
-     * Fits {@code options} to rows on the executors: gathered by index into blocks (one shuffle),
-     * then as {@link #fit(MadeRows, KMeansOptions, FitContext)}.
+     * Fits {@code options} to {@code data} from {@code context.seed()}, restart by restart as
+     * {@link KMeans#fit} does.
      */
-    public Clustering fit(IndexedRows data, KMeansOptions options, FitContext context) {
+    public Clustering fit(Rows data, KMeansOptions options, FitContext context) {
         return fit(data, data.rows(), data.cols(), options, context);
     }
 
-    private Clustering fit(Object data, long rowCount, int cols, KMeansOptions options, FitContext context) {
+    private Clustering fit(Rows data, long rowCount, int cols, KMeansOptions options, FitContext context) {
         if (options.spherical()) {
             throw new IllegalArgumentException("spherical k-means needs unit rows: make them so first and"
                     + " fit with spherical: false");
@@ -134,27 +159,11 @@ public final class DistributedKMeans implements AutoCloseable {
                 best.stopReason(), best.trace(), diagnostics);
     }
 
-    private DistributedRows rowsFor(Object source, int quantum) {
-        if (current != null && current.serves(source, quantum)) {
-            return current;
+    private DistributedRows rowsFor(Rows source, int quantum) {
+        if (current == null || !current.serves(source, quantum)) {
+            close();
+            current = source.spread(sc, quantum, partitions);
         }
-        close();
-        if (source instanceof IndexedRows data) {
-            current = DistributedRows.gathered(data, data.indexed(), data.rows(), data.cols(), quantum, partitions);
-            return current;
-        }
-        MadeRows data = (MadeRows) source;
-        RowGenerator g = data.generator();
-        BlockValues values = (first, count, cols) -> {
-            float[] x = new float[count * cols];
-            float[] row = new float[cols];
-            for (int i = 0; i < count; i++) {
-                g.row(first + i, row);
-                System.arraycopy(row, 0, x, i * cols, cols);
-            }
-            return x;
-        };
-        current = DistributedRows.made(sc, data, data.rows(), data.cols(), values, quantum, partitions);
         return current;
     }
 

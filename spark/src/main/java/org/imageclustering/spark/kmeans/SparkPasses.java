@@ -94,11 +94,6 @@ public final class SparkPasses implements AssignmentPasses.Factory, AutoCloseabl
         }
     }
 
-    /** The number of blocks the newest data is cut into (0 before any fit). */
-    public synchronized int blocks() {
-        return spread.isEmpty() ? 0 : spread.get(spread.size() - 1).blocks().size();
-    }
-
     @Override
     public synchronized void close() {
         for (DistributedRows r : spread) {
