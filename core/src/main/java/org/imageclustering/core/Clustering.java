@@ -23,19 +23,35 @@ import org.imageclustering.core.matrix.FloatMatrix;
  *                     relocations, eigenvalues, ...): values are numbers, strings, booleans or lists
  *                     of numbers or strings, so that they serialise to JSON as they are; warnings
  *                     about the fit are a list of sentences under {@link #WARNINGS}
+ * @param predictor    how rows the fit has not seen are assigned ({@link #predict}); the nearest
+ *                     centroid unless the method says otherwise
  */
 public record Clustering(int[] labels, FloatMatrix centroids, int[] sizes, double distortion, int iterations,
-                         StopReason stopReason, List<IterationTrace> trace, Map<String, Object> diagnostics) {
+                         StopReason stopReason, List<IterationTrace> trace, Map<String, Object> diagnostics,
+                         Predictor predictor) {
     public Clustering {
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(centroids, "centroids");
         Objects.requireNonNull(sizes, "sizes");
         Objects.requireNonNull(stopReason, "stopReason");
+        Objects.requireNonNull(predictor, "predictor");
         trace = List.copyOf(trace);
         diagnostics = Map.copyOf(diagnostics);
         if (sizes.length != centroids.rows()) {
             throw new IllegalArgumentException(sizes.length + " cluster sizes for " + centroids.rows() + " centroids");
         }
+    }
+
+    /** A result whose unseen rows go to their nearest centroid. */
+    public Clustering(int[] labels, FloatMatrix centroids, int[] sizes, double distortion, int iterations,
+                      StopReason stopReason, List<IterationTrace> trace, Map<String, Object> diagnostics) {
+        this(labels, centroids, sizes, distortion, iterations, stopReason, trace, diagnostics,
+                Predictor.nearestCentroid(centroids));
+    }
+
+    /** This result with another rule for unseen rows. */
+    public Clustering withPredictor(Predictor rule) {
+        return new Clustering(labels, centroids, sizes, distortion, iterations, stopReason, trace, diagnostics, rule);
     }
 
     /** The diagnostics key of the warnings about a fit (a list of sentences). */
@@ -50,7 +66,7 @@ public record Clustering(int[] labels, FloatMatrix centroids, int[] sizes, doubl
         }
         warnings.add(warning);
         more.put(WARNINGS, warnings);
-        return new Clustering(labels, centroids, sizes, distortion, iterations, stopReason, trace, more);
+        return new Clustering(labels, centroids, sizes, distortion, iterations, stopReason, trace, more, predictor);
     }
 
     /** Number of clusters. */
@@ -63,11 +79,9 @@ public record Clustering(int[] labels, FloatMatrix centroids, int[] sizes, doubl
         return stopReason.converged();
     }
 
-    /** Assigns each row of {@code x} to its nearest centroid (ties to the lowest index). */
+    /** Assigns each row of {@code x} to a cluster by the fit's {@link #predictor} rule. */
     public int[] predict(FloatMatrix x) {
-        int[] out = new int[x.rows()];
-        SquaredEuclidean.nearest(x, 0, x.rows(), centroids, out, new double[x.rows()]);
-        return out;
+        return predictor.predict(x);
     }
 
     /** Sum of squared distances of the rows of {@code x} to their nearest centroid. */
