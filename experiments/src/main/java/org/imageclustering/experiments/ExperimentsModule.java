@@ -80,8 +80,16 @@ public class ExperimentsModule extends AbstractModule {
      */
     protected void bindAlgorithms(MapBinder<String, ClusteringAlgorithmFactory> algorithms) {
         algorithms.addBinding("kmeans").to(KMeansFactory.class);
-        algorithms.addBinding("minibatch-kmeans").to(MiniBatchKMeansFactory.class);
         algorithms.addBinding("spectral").to(SpectralFactory.class);
+        bindInProcessAlgorithms(algorithms);
+    }
+
+    /**
+     * The algorithms that every engine runs in the JVM that holds the rows (on Spark, the driver):
+     * one line each, so that a new method reaches every engine at once.
+     */
+    protected static void bindInProcessAlgorithms(MapBinder<String, ClusteringAlgorithmFactory> algorithms) {
+        algorithms.addBinding("minibatch-kmeans").to(MiniBatchKMeansFactory.class);
     }
 
     /** The name-to-loader map ({@code dataset.loader}). */

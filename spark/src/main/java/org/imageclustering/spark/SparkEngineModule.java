@@ -5,15 +5,15 @@ import org.imageclustering.core.ClusteringAlgorithmFactory;
 import org.imageclustering.core.OptionException;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansFactory;
-import org.imageclustering.core.kmeans.MiniBatchKMeansFactory;
 import org.imageclustering.experiments.ExperimentsModule;
 import org.imageclustering.spark.data.ParquetLoader;
 import org.imageclustering.spark.kmeans.SparkPasses;
 
 /**
  * The experiment runner's components on Spark: {@code kmeans} runs its assignment passes on the
- * cluster ({@link SparkPasses}); {@code minibatch-kmeans} runs on the driver, as locally (its
- * batches are small; only its last labelling reads every row); {@code spectral} is refused while
+ * cluster ({@link SparkPasses}); {@code minibatch-kmeans} and the other in-process methods run on
+ * the driver, as locally (mini-batch's batches are small; only its last labelling reads every
+ * row); {@code spectral} is refused while
  * the file is checked, before anything runs; the {@code parquet} loader reads converted datasets
  * with Spark ({@link ParquetLoader}). Everything else (loaders, transforms, metrics) is the local
  * runner's, on the driver.
@@ -35,7 +35,6 @@ final class SparkEngineModule extends ExperimentsModule {
     protected void bindAlgorithms(MapBinder<String, ClusteringAlgorithmFactory> algorithms) {
         SparkPasses p = passes;
         algorithms.addBinding("kmeans").toInstance((k, params) -> new KMeans(KMeansFactory.options(k, params), () -> p));
-        algorithms.addBinding("minibatch-kmeans").to(MiniBatchKMeansFactory.class);
         algorithms.addBinding("spectral").toInstance((k, params) -> {
             throw new OptionException(params.keyPath("algorithm"), "spectral clustering does not run on Spark "
                     + "(its affinity graph and eigenvectors need every row in one JVM); run this experiment with the "
