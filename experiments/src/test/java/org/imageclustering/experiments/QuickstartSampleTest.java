@@ -68,4 +68,38 @@ class QuickstartSampleTest {
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.lines().anyMatch(l -> l.matches("fashion-mnist\\s+pixels\\s+km.*\\s10\\s+2\\s+.*")), table);
     }
+
+    @Test
+    void precomputedFeaturesAlignedWithImagesStillDrawTheirClusters() throws Exception {
+        Path config = tmp.resolve("features.yaml");
+        Files.writeString(config, """
+                experiment: features
+                output: %s
+                dataset:
+                  loader: features
+                  path: %s
+                  train: train.npy
+                  images: {loader: fashion-mnist, path: %s}
+                algorithms:
+                  - {name: km, algorithm: kmeans, init: k-means++}
+                k: [5]
+                seeds: [1]
+                metrics: [purity]
+                """.formatted(tmp.resolve("results"), SAMPLE.resolveSibling("fashion-mnist-sample-features"), SAMPLE));
+        Properties p = new Properties();
+        p.setProperty("config", config.toString());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(p, false, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ExperimentsModule());
+        assertEquals(Main.OK, code, err.toString(StandardCharsets.UTF_8));
+
+        Path dir = tmp.resolve("results/features");
+        RunRecord run = RunLog.in(dir).readAll().get(0);
+        assertTrue(run.ok(), run.error());
+        // the centroids live in feature space, so the pictures are the images' cluster means and members
+        for (String key : List.of(RunArtifacts.MEAN_MOSAIC, RunArtifacts.CLUSTER_MONTAGE)) {
+            String file = run.artifacts().get(key);
+            assertTrue(file != null && Files.size(dir.resolve(file)) > 0, key + " in " + run.artifacts());
+        }
+    }
 }

@@ -16,9 +16,29 @@ import org.imageclustering.core.ImageShape;
  * @param classNames  names of the classes, index = label
  * @param shape       the image shape of a row, or {@code null} once a transform has left pixel space
  * @param sources     the files read, with their SHA-256
+ * @param images      the original image of every row when the rows are not pixels (features computed
+ *                    elsewhere from an image dataset), so reports can still draw clusters; or {@code null}
  */
 public record Dataset(String name, FloatMatrix features, int[] labels, List<String> classNames, ImageShape shape,
-                      List<SourceFile> sources) {
+                      List<SourceFile> sources, Images images) {
+    /** The pixels of every row and their shape, row i being the image of feature row i. */
+    public record Images(FloatMatrix rows, ImageShape shape) {
+        public Images {
+            Objects.requireNonNull(rows, "rows");
+            Objects.requireNonNull(shape, "shape");
+            if (shape.size() != rows.cols()) {
+                throw new IllegalArgumentException("image shape " + shape + " has " + shape.size()
+                        + " values but image rows have " + rows.cols());
+            }
+        }
+    }
+
+    /** A split whose rows are either pixels ({@code shape} given) or features without pictures. */
+    public Dataset(String name, FloatMatrix features, int[] labels, List<String> classNames, ImageShape shape,
+                   List<SourceFile> sources) {
+        this(name, features, labels, classNames, shape, sources, null);
+    }
+
     public Dataset {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(features, "features");
@@ -41,6 +61,10 @@ public record Dataset(String name, FloatMatrix features, int[] labels, List<Stri
             throw new IllegalArgumentException(name + ": image shape " + shape + " has " + shape.size()
                     + " values but rows have " + features.cols());
         }
+        if (images != null && images.rows().rows() != features.rows()) {
+            throw new IllegalArgumentException(name + ": " + images.rows().rows() + " images for "
+                    + features.rows() + " rows");
+        }
     }
 
     public int size() {
@@ -56,9 +80,20 @@ public record Dataset(String name, FloatMatrix features, int[] labels, List<Stri
         return Optional.ofNullable(shape);
     }
 
+    /**
+     * What draws row i as a picture: the rows themselves while they are pixels, else the original
+     * images when the dataset keeps them.
+     */
+    public Optional<Images> pictures() {
+        if (shape != null) {
+            return Optional.of(new Images(features, shape));
+        }
+        return Optional.ofNullable(images);
+    }
+
     /** The same images with other features (and possibly no image shape any more). */
     public Dataset withFeatures(FloatMatrix newFeatures, ImageShape newShape) {
-        return new Dataset(name, newFeatures, labels, classNames, newShape, sources);
+        return new Dataset(name, newFeatures, labels, classNames, newShape, sources, images);
     }
 
     /** The rows at {@code indices}, in that order, with their labels. */
@@ -70,6 +105,7 @@ public record Dataset(String name, FloatMatrix features, int[] labels, List<Stri
                 l[i] = labels[indices[i]];
             }
         }
-        return new Dataset(name, features.selectRows(indices), l, classNames, shape, sources);
+        Images picked = images == null ? null : new Images(images.rows().selectRows(indices), images.shape());
+        return new Dataset(name, features.selectRows(indices), l, classNames, shape, sources, picked);
     }
 }

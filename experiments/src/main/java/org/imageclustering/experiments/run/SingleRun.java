@@ -107,9 +107,12 @@ final class SingleRun {
         Dataset pixels = data.pixels();
         // centroids as pictures: back through the chain as far as it inverts (all the way for raw pixels)
         Optional<Pictures> pictures = data.chain().toPictures(c.centroids());
+        // the rows themselves while they are pixels, else the images that precomputed features came from
+        Optional<Dataset.Images> drawable = pixels.pictures();
         Map<String, String> files = new LinkedHashMap<>(artifacts.saveStandard(run.runId(), data.train().features(), c.labels(),
                 c.centroids(), data.train().labels(), data.train().classNames(), pictures.map(Pictures::rows).orElse(null),
-                pixels.features(), pictures.map(Pictures::shape).orElse(pixels.shape())));
+                drawable.map(Dataset.Images::rows).orElse(null),
+                pictures.map(Pictures::shape).orElse(drawable.map(Dataset.Images::shape).orElse(null))));
         int[] testPredicted = predictions.get("test");
         if (testPredicted != null) {
             files.putAll(artifacts.writeLabelFiles(run.runId(), "test", testPredicted));

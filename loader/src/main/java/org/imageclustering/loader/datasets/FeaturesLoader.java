@@ -33,7 +33,8 @@ import org.imageclustering.loader.SourceFile;
  * ({@code loader}, {@code path} and that loader's own keys) whose rows the features describe, matched
  * by order (the row counts must be equal) or, with an {@code id-column}, by image row index. Without
  * {@code images}, a CSV {@code label-column} gives labels, classes named "0", "1", ... up to the
- * largest. The rows are features, not pixels, so the datasets have no image shape (no pictures yet).
+ * largest. The rows are features, not pixels, so the datasets have no image shape; aligned with
+ * images, they keep each row's original image for the report's pictures.
  * From Java, {@link #load(Path, Options)} takes the same settings typed.
  */
 public final class FeaturesLoader implements DatasetLoader {
@@ -178,7 +179,8 @@ public final class FeaturesLoader implements DatasetLoader {
         int[] rows = table.ids() != null ? imageRows(file, table.ids(), images, split)
                 : orderRows(file, table.rows(), images, split);
         Dataset aligned = images.select(rows);
-        return new Dataset(name, table.features(), aligned.labels(), aligned.classNames(), null, sources);
+        Dataset.Images pictures = aligned.pictures().orElse(null);
+        return new Dataset(name, table.features(), aligned.labels(), aligned.classNames(), null, sources, pictures);
     }
 
     /** Row i of the features is image row i: the counts must agree. */

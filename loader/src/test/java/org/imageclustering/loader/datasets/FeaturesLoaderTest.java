@@ -151,6 +151,22 @@ class FeaturesLoaderTest {
     }
 
     @Test
+    void featuresAlignedWithImagesKeepEachRowsOriginalPicture() throws IOException {
+        csv("f.csv", "x,id\n0.5,2\n0.25,0\n");
+        Dataset d = load(withImages(Map.of("train", "f.csv", "id-column", "id"))).train();
+        Dataset pixels = new FashionMnistLoader().load(new LoaderOptions(images(), false, Parameters.of("images",
+                new LinkedHashMap<>()))).train();
+        Dataset.Images pictures = d.pictures().orElseThrow();
+        assertEquals(pixels.shape(), pictures.shape());
+        assertArrayEquals(pixels.features().row(2), pictures.rows().row(0), "feature row 0 is image 2");
+        assertArrayEquals(pixels.features().row(0), pictures.rows().row(1), "feature row 1 is image 0");
+        assertArrayEquals(pixels.features().row(0), d.select(new int[] {1}).pictures().orElseThrow().rows().row(0),
+                "selecting rows selects their pictures");
+        npy("alone.npy", 2, 2);
+        assertTrue(load(Map.of("train", "alone.npy")).train().pictures().isEmpty(), "no images, no pictures");
+    }
+
+    @Test
     void csvIdsOutsideTheImagesOrRepeatedAreRefusedAtTheirLine() throws IOException {
         csv("f.csv", "x,id\n0.5,2\n0.25,3\n");
         DatasetFormatException out = assertThrows(DatasetFormatException.class,
