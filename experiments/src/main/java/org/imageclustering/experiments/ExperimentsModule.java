@@ -30,6 +30,7 @@ import org.imageclustering.loader.datasets.Cifar100Loader;
 import org.imageclustering.loader.datasets.Cifar10Loader;
 import org.imageclustering.loader.DatasetLoader;
 import org.imageclustering.loader.datasets.FashionMnistLoader;
+import org.imageclustering.loader.datasets.FeatureFileFormat;
 import org.imageclustering.loader.datasets.FeaturesLoader;
 import org.imageclustering.loader.datasets.IdxLoader;
 import org.imageclustering.loader.datasets.ImageFolderLoader;
@@ -55,6 +56,7 @@ public class ExperimentsModule extends AbstractModule {
         loaders.addBinding("cifar100").to(Cifar100Loader.class);
         loaders.addBinding("image-folder").to(ImageFolderLoader.class);
         loaders.addBinding("features").toProvider(new FeaturesLoaderProvider());
+        featureFormats(binder()); // .npy and CSV are built in; another engine may add more
 
         bindAlgorithms(algorithms(binder()));
 
@@ -97,6 +99,11 @@ public class ExperimentsModule extends AbstractModule {
         return MapBinder.newMapBinder(binder, String.class, DatasetLoader.class);
     }
 
+    /** The extension-to-reader map of precomputed-feature files beyond .npy and CSV ({@code parquet}, ...). */
+    public static MapBinder<String, FeatureFileFormat> featureFormats(Binder binder) {
+        return MapBinder.newMapBinder(binder, String.class, FeatureFileFormat.class);
+    }
+
     /** The name-to-algorithm map ({@code algorithms[i].algorithm}). */
     public static MapBinder<String, ClusteringAlgorithmFactory> algorithms(Binder binder) {
         return MapBinder.newMapBinder(binder, String.class, ClusteringAlgorithmFactory.class);
@@ -116,10 +123,12 @@ public class ExperimentsModule extends AbstractModule {
     private static final class FeaturesLoaderProvider implements Provider<DatasetLoader> {
         @Inject
         private Provider<Map<String, DatasetLoader>> loaders;
+        @Inject
+        private Provider<Map<String, FeatureFileFormat>> formats;
 
         @Override
         public DatasetLoader get() {
-            return new FeaturesLoader(loaders::get);
+            return new FeaturesLoader(loaders::get, formats.get());
         }
     }
 }

@@ -6,6 +6,7 @@ import org.imageclustering.core.OptionException;
 import org.imageclustering.core.kmeans.KMeans;
 import org.imageclustering.core.kmeans.KMeansFactory;
 import org.imageclustering.experiments.ExperimentsModule;
+import org.imageclustering.spark.data.ParquetFeatureFiles;
 import org.imageclustering.spark.data.ParquetLoader;
 import org.imageclustering.spark.kmeans.SparkPasses;
 
@@ -29,6 +30,7 @@ final class SparkEngineModule extends ExperimentsModule {
     protected void configure() {
         super.configure();
         ParquetLoader.register(binder());
+        featureFormats(binder()).addBinding("parquet").toInstance(new ParquetFeatureFiles());
     }
 
     @Override

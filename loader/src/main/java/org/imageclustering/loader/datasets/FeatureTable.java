@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.imageclustering.core.io.Npy;
 import org.imageclustering.core.io.NpyFormatException;
@@ -21,7 +22,14 @@ import org.imageclustering.loader.DatasetFormatException;
  * @param ids      the id column's value of each row, or {@code null} when the file has no id column
  * @param labels   the label column's value of each row, or {@code null} when the file has no label column
  */
-record FeatureTable(FloatMatrix features, int[] ids, int[] labels) {
+public record FeatureTable(FloatMatrix features, int[] ids, int[] labels) {
+    public FeatureTable {
+        java.util.Objects.requireNonNull(features, "features");
+        if (ids != null && ids.length != features.rows() || labels != null && labels.length != features.rows()) {
+            throw new IllegalArgumentException("one id and one label per row: " + features.rows() + " rows");
+        }
+    }
+
     /** A plain decimal number as numpy and pandas write them; NaN and infinities are told apart below. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
@@ -30,9 +38,13 @@ record FeatureTable(FloatMatrix features, int[] ids, int[] labels) {
     record CsvOptions(Boolean header, String idColumn, String labelColumn) {
     }
 
-    /** Reads {@code file} as {@code .npy} (by its extension) or else as CSV. */
-    static FeatureTable read(Path file, CsvOptions csv) throws IOException {
+    /** Reads {@code file} as {@code .npy} or CSV, or in one of {@code formats}, by its extension. */
+    static FeatureTable read(Path file, CsvOptions csv, Map<String, FeatureFileFormat> formats) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        FeatureFileFormat format = formats.get(extension(name));
+        if (format != null) {
+            return format.read(file, csv.idColumn(), csv.labelColumn());
+        }
         if (name.endsWith(".npy")) {
             if (csv.idColumn() != null || csv.labelColumn() != null) {
                 throw new DatasetFormatException(file.toString(), -1, "id-column and label-column name columns of a "
@@ -43,8 +55,20 @@ record FeatureTable(FloatMatrix features, int[] ids, int[] labels) {
         if (name.endsWith(".csv")) {
             return readCsv(file, csv);
         }
-        throw new DatasetFormatException(file.toString(), -1, "expected a .npy or .csv file (Parquet is planned, "
-                + "not yet read); found the extension of '" + file.getFileName() + "'");
+        if (name.endsWith(".parquet")) {
+            throw new DatasetFormatException(file.toString(), -1, "Parquet feature files are read by the Spark engine "
+                    + "(the local runner does not carry Hadoop's Parquet reader): run the same experiment file with "
+                    + "-Dmaster=local[2], or save the features with numpy.save as .npy");
+        }
+        throw new DatasetFormatException(file.toString(), -1, "expected a .npy, .csv" + formats.keySet().stream()
+                .sorted().map(e -> ", ." + e).reduce("", String::concat) + " file; found the extension of '"
+                + file.getFileName() + "'");
+    }
+
+    /** What follows the last dot of {@code name}, lower case ("" without one). */
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** A float32/float64 2-D C-order array; numpy's own checks, as a dataset error. */

@@ -27,8 +27,9 @@ import org.imageclustering.loader.SourceFile;
  * serve the metrics and the report.
  *
  * <p>Options: {@code train} (required) and {@code test} (optional): the feature files, relative to the
- * dataset's path when one is given; {@code .npy} (2-D float32/float64, C order) or {@code .csv} (one row
- * per item; {@code header} true/false, detected from the first line when absent; {@code id-column} and
+ * dataset's path when one is given; {@code .npy} (2-D float32/float64, C order), a file another
+ * module's {@link FeatureFileFormat} reads (the Spark engine reads {@code .parquet}), or {@code .csv}
+ * (one row per item; {@code header} true/false, detected from the first line when absent; {@code id-column} and
  * {@code label-column} name columns that are not features). {@code images}: an image dataset block
  * ({@code loader}, {@code path} and that loader's own keys) whose rows the features describe, matched
  * by order (the row counts must be equal) or, with an {@code id-column}, by image row index. Without
@@ -79,10 +80,17 @@ public final class FeaturesLoader implements DatasetLoader {
     }
 
     private final Supplier<Map<String, DatasetLoader>> loaders;
+    private final Map<String, FeatureFileFormat> formats;
 
     /** A features loader that can align with the image datasets of these loaders, by name. */
     public FeaturesLoader(Supplier<Map<String, DatasetLoader>> loaders) {
+        this(loaders, Map.of());
+    }
+
+    /** ... and reads the files whose extension (lower case, no dot) {@code formats} names. */
+    public FeaturesLoader(Supplier<Map<String, DatasetLoader>> loaders, Map<String, FeatureFileFormat> formats) {
         this.loaders = Objects.requireNonNull(loaders, "loaders");
+        this.formats = Map.copyOf(formats);
     }
 
     @Override
@@ -146,20 +154,21 @@ public final class FeaturesLoader implements DatasetLoader {
         return new DatasetSplits(train, test);
     }
 
-    private static Path resolve(Path folder, String file) throws NoSuchFileException {
+    private Path resolve(Path folder, String file) throws NoSuchFileException {
         Path p = folder == null ? Path.of(file) : folder.resolve(file);
-        if (!Files.isRegularFile(p)) {
+        boolean folderOfParts = formats.containsKey(FeatureTable.extension(p.getFileName().toString()))
+                && Files.isDirectory(p);
+        if (!Files.isRegularFile(p) && !folderOfParts) {
             throw new NoSuchFileException(p.toString(), null, "no such features file (the features loader reads "
                     + "train and test relative to the dataset's path)");
         }
         return p;
     }
 
-    private static Dataset split(String split, Path file, Options options, Dataset images) throws IOException {
+    private Dataset split(String split, Path file, Options options, Dataset images) throws IOException {
         FeatureTable table = FeatureTable.read(file, new FeatureTable.CsvOptions(options.header(), options.idColumn(),
-                options.labelColumn()));
-        List<SourceFile> sources = new ArrayList<>();
-        sources.add(new SourceFile(file.toString(), Sha256.hex(file), Files.size(file)));
+                options.labelColumn()), formats);
+        List<SourceFile> sources = new ArrayList<>(sourcesOf(file));
         String name = "features/" + split;
         if (images == null) {
             if (table.labels() == null) {
@@ -181,6 +190,23 @@ public final class FeaturesLoader implements DatasetLoader {
         Dataset aligned = images.select(rows);
         Dataset.Images pictures = aligned.pictures().orElse(null);
         return new Dataset(name, table.features(), aligned.labels(), aligned.classNames(), null, sources, pictures);
+    }
+
+    /** The file, or every file of a folder of part files in name order, with its hash. */
+    private static List<SourceFile> sourcesOf(Path file) throws IOException {
+        List<Path> files;
+        if (Files.isDirectory(file)) {
+            try (var listing = Files.list(file)) {
+                files = listing.filter(Files::isRegularFile).sorted().toList();
+            }
+        } else {
+            files = List.of(file);
+        }
+        List<SourceFile> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(new SourceFile(f.toString(), Sha256.hex(f), Files.size(f)));
+        }
+        return out;
     }
 
     /** Row i of the features is image row i: the counts must agree. */

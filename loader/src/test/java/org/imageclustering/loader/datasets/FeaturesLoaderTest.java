@@ -218,6 +218,6 @@ class FeaturesLoaderTest {
         assertThrows(OptionException.class, () -> load(Map.of("train", "train.npy", "trian", "x")));
         DatasetFormatException parquet = assertThrows(DatasetFormatException.class,
                 () -> load(Map.of("train", Files.writeString(dir.resolve("f.parquet"), "x").toString())));
-        assertTrue(parquet.getMessage().contains("Parquet is planned"), parquet.getMessage());
+        assertTrue(parquet.getMessage().contains("Parquet feature files are read by the Spark engine"), parquet.getMessage());
     }
 }
