@@ -239,7 +239,7 @@ final class HtmlReport {
                 + "(stability: its bootstrap interval).</p>\n");
         for (ChoosingK c : sweeps) {
             b.append("<h3>").append(esc(c.title() + " (K = " + ChoosingK.ksText(c.ks()) + ")"))
-                    .append("</h3>\n<div class=\"scroll\"><table>\n<tr><th class=\"l\">criterion</th>"
+                    .append("</h3>\n<div class=\"scroll\"><table class=\"kv\">\n<tr><th class=\"l\">criterion</th>"
                             + "<th class=\"l\">rule</th><th class=\"l\">picks</th></tr>\n");
             for (ChoosingK.Criterion cr : c.criteria()) {
                 b.append("<tr><td class=\"l\">").append(esc(cr.name())).append("</td><td class=\"l\">")
