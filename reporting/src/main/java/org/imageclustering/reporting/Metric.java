@@ -25,8 +25,9 @@ public interface Metric {
     /**
      * The score under {@code name} plus any facts a reader needs to trust it (silhouette adds the
      * sample size it used as {@code name + "-sample-size"}), in a stable order. A fact is named
-     * {@code name + Metrics.DETAIL_SUFFIX}, so that summaries record it but do not summarise it
-     * as a score (see {@code Metrics.isDetail}).
+     * {@code name + Metrics.DETAIL_SUFFIX} (or {@code name + Metrics.SE_SUFFIX} for a standard
+     * error, as the gap statistic's), so that summaries record it but do not summarise it as a
+     * score (see {@code Metrics.isDetail}).
      */
     default Map<String, Double> scoreWithDetails(String name, MetricInput input) {
         Map<String, Double> out = new LinkedHashMap<>();

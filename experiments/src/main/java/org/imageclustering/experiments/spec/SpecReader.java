@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.imageclustering.core.Suggestions;
+import org.imageclustering.reporting.metrics.Metrics;
 
 /**
  * Turns a {@link YamlNode} tree into a validated {@link ExperimentSpec}. Every problem becomes a
@@ -143,7 +144,9 @@ public final class SpecReader {
 
         List<String> metrics = names(top, METRICS, catalog.metrics(), "metric");
         if (metrics.isEmpty()) {
+            // the standard list: not the other NMI/AMI normalisations nor the costly gap statistic
             metrics = new ArrayList<>(new TreeSet<>(catalog.metrics()));
+            metrics.removeIf(m -> !Metrics.inDefaultList(m));
         }
         List<String> evaluateOn = top.has(EVALUATE_ON) ? names(top, EVALUATE_ON, SPLITS, "split") : Defaults.EVALUATE_ON;
         if (evaluateOn.isEmpty()) {

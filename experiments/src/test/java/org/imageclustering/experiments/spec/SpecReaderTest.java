@@ -59,6 +59,17 @@ class SpecReaderTest {
     }
 
     @Test
+    void withoutMetricsEveryStandardOrOwnMetricButNotTheGapNorOtherNormalisations() {
+        Catalog catalog = new Catalog(Set.of("fashion-mnist"), Set.of("kmeans"), Set.of(),
+                Set.of("distortion", "silhouette", "nmi", "nmi-geometric", "gap", "my-metric"));
+        String yaml = GOOD.replace("metrics: [distortion, purity]\n", "");
+        assertEquals(List.of("distortion", "my-metric", "nmi", "silhouette"),
+                ExperimentFile.parse("configs/test.yaml", yaml, null, catalog).spec().metrics());
+        assertEquals(List.of("gap"), ExperimentFile.parse("configs/test.yaml", yaml + "metrics: [gap]\n", null, catalog)
+                .spec().metrics(), "listed by name, the gap is computed");
+    }
+
+    @Test
     void unknownTopLevelKeyIsReportedAtItsLineAndColumnWithSuggestion() {
         ConfigException e = fails(GOOD + "seedz: [4]\n");
         assertAt(e, 13, 1, "seedz");

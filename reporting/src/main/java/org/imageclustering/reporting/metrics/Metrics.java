@@ -44,6 +44,8 @@ public final class Metrics {
         register(f, "ami-geometric", () -> new AdjustedMutualInformation(Information.Average.GEOMETRIC));
         register(f, "ami-min", () -> new AdjustedMutualInformation(Information.Average.MIN));
         register(f, "ami-max", () -> new AdjustedMutualInformation(Information.Average.MAX));
+        // Clusters GapStatistic.DEFAULT_REFERENCES reference datasets per run and split: asked for by name only.
+        register(f, "gap", GapStatistic::new);
         FACTORIES = Collections.unmodifiableMap(f);
     }
 
@@ -65,7 +67,7 @@ public final class Metrics {
     /**
      * Every name that may be asked for: the standard ones, then the other normalisations of NMI and
      * AMI ({@code nmi-geometric}, {@code nmi-min}, {@code nmi-max}, {@code ami-geometric},
-     * {@code ami-min}, {@code ami-max}).
+     * {@code ami-min}, {@code ami-max}) and the gap statistic ({@code gap}).
      */
     public static List<String> allNames() {
         return List.copyOf(FACTORIES.keySet());
@@ -79,16 +81,28 @@ public final class Metrics {
         return FACTORIES;
     }
 
+    /**
+     * Whether metric {@code name} belongs in an experiment that lists no {@code metrics}: every
+     * standard metric and every metric bound from outside the built-in list, but not the other
+     * normalisations of NMI and AMI nor {@code gap} (which clusters reference datasets in every
+     * run), which are computed only when listed.
+     */
+    public static boolean inDefaultList(String name) {
+        return !isKnown(name) || STANDARD.contains(name);
+    }
+
     /** How a fact recorded beside a score is named: {@code silhouette-sample-size}. */
     public static final String DETAIL_SUFFIX = "-sample-size";
+    /** How a score's standard error recorded beside it is named: {@code gap-se}. */
+    public static final String SE_SUFFIX = "-se";
 
     /**
-     * Whether the recorded value {@code name} is a fact about a score (a sample size) rather than a
-     * score. Every other recorded name is a score, including metrics bound from outside the
-     * built-in list, which are summarised like the built-in ones.
+     * Whether the recorded value {@code name} is a fact about a score (a sample size, a standard
+     * error) rather than a score. Every other recorded name is a score, including metrics bound
+     * from outside the built-in list, which are summarised like the built-in ones.
      */
     public static boolean isDetail(String name) {
-        return name.endsWith(DETAIL_SUFFIX) && !isKnown(name);
+        return (name.endsWith(DETAIL_SUFFIX) || name.endsWith(SE_SUFFIX)) && !isKnown(name);
     }
 
     /** Whether {@code name} is a metric of {@link #allNames()}. */

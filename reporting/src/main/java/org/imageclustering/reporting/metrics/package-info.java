@@ -4,6 +4,8 @@
  * {@link org.imageclustering.reporting.metrics.Contingency} table ({@link
  * org.imageclustering.reporting.metrics.ExternalMetric}): purity, matched accuracy, NMI, AMI, ARI,
  * homogeneity, completeness, V-measure, Fowlkes-Mallows. Internal metrics look at geometry only:
- * distortion, mean distortion, silhouette, Calinski-Harabasz, Davies-Bouldin.
+ * distortion, mean distortion, silhouette, Calinski-Harabasz, Davies-Bouldin, and the gap statistic
+ * ({@link org.imageclustering.reporting.metrics.GapStatistic}, which clusters reference datasets and
+ * is computed only when asked for by name).
  */
 package org.imageclustering.reporting.metrics;

@@ -59,11 +59,13 @@ final class HtmlReport {
                 .append(summaries.size()).append(" configurations. Rebuilt from <code>runs.jsonl</code> and the run "
                         + "artifacts; numbers are mean ± sample standard deviation across seeds.</p>\n");
         body.append("<nav>").append(link("summary", "Summary")).append(link("elbow", "Metric vs K"))
+                .append(link("choosing-k", "Choosing K"))
                 .append(link("convergence", "Convergence")).append(link("contingency", "Contingency"))
                 .append(link("centroids", "Centroids")).append(link("montages", "Nearest images"))
                 .append(link("paired", "Paired comparisons")).append(link("provenance", "Provenance")).append("</nav>\n");
         summarySection(body);
         elbowSection(body);
+        choosingKSection(body);
         convergenceSection(body);
         contingencySection(body);
         pictureSection(body, "centroids", "Centroids", "Centroids of the best seed (lowest training distortion), "
@@ -217,6 +219,62 @@ final class HtmlReport {
             b.append("<div class=\"card\">").append(svg).append("</div>\n");
         }
         b.append("</div>\n");
+    }
+
+    private void choosingKSection(StringBuilder b) {
+        b.append("<h2 id=\"choosing-k\">Choosing K</h2>\n");
+        List<ChoosingK> sweeps = ChoosingK.of(summaries, records);
+        if (sweeps.isEmpty()) {
+            b.append("<p>No K sweep: no configuration was run at two K values or more.</p>\n");
+            return;
+        }
+        b.append("<p>For every K sweep (one dataset, feature set, algorithm and parameters at several K), the K "
+                + "each criterion picks on the training split, or why it cannot pick. Knee: the K whose mean "
+                + "distortion lies farthest below the straight line from the first to the last K, both scaled to "
+                + "[0, 1] (Kneedle's difference curve). Silhouette, Calinski-Harabasz: highest mean; "
+                + "Davies-Bouldin: lowest. Gap statistic (Tibshirani, Walther and Hastie 2001): per seed, the "
+                + "smallest K whose gap is at least the next K's minus its s; the pick is the K most seeds pick. "
+                + "Stability: highest mean pairwise ARI between seeds, which tends to favour small K. Criteria "
+                + "often disagree; where they agree the choice is easier to defend. Bands: mean ± sd across seeds "
+                + "(stability: its bootstrap interval).</p>\n");
+        for (ChoosingK c : sweeps) {
+            b.append("<h3>").append(esc(c.title() + " (K = " + ChoosingK.ksText(c.ks()) + ")"))
+                    .append("</h3>\n<div class=\"scroll\"><table class=\"kv\">\n<tr><th class=\"l\">criterion</th>"
+                            + "<th class=\"l\">rule</th><th class=\"l\">picks</th></tr>\n");
+            for (ChoosingK.Criterion cr : c.criteria()) {
+                b.append("<tr><td class=\"l\">").append(esc(cr.name())).append("</td><td class=\"l\">")
+                        .append(esc(cr.rule())).append("</td><td class=\"l\">").append(esc(cr.verdict()))
+                        .append("</td></tr>\n");
+            }
+            b.append("</table></div>\n<div class=\"grid\">\n");
+            for (ChoosingK.Criterion cr : c.criteria()) {
+                double[][] curve = cr.curve();
+                List<Svg.Series> lines = new ArrayList<>();
+                lines.add(new Svg.Series(cr.name(), curve[0], curve[1], curve[2], curve[3]));
+                if (cr.pick() != null) {
+                    int i = c.ks().indexOf(cr.pick());
+                    lines.add(new Svg.Series("picks K = " + cr.pick(), new double[] {cr.pick()},
+                            new double[] {curve[1][i]}, null, null));
+                }
+                String svg = Svg.lineChart(cr.name(), "K", cr.columns().get(0), lines, 300, 210, true, true);
+                saveImage("choosing-k-" + slug(c.first()) + "-" + cr.name().toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-") + ".svg", svg);
+                b.append("<div class=\"card\">").append(svg).append("<div class=\"scroll\"><table>\n<tr><th>K</th>");
+                for (String col : cr.columns()) {
+                    b.append("<th>").append(esc(col)).append("</th>");
+                }
+                b.append("</tr>\n");
+                for (List<String> row : cr.rows()) {
+                    b.append("<tr>");
+                    for (String cell : row) {
+                        b.append("<td>").append(esc(cell)).append("</td>");
+                    }
+                    b.append("</tr>\n");
+                }
+                b.append("</table></div></div>\n");
+            }
+            b.append("</div>\n");
+        }
     }
 
     /** Each seed's value of {@code split.metric} in configuration {@code s}, in seed order. */

@@ -19,7 +19,8 @@ import org.imageclustering.reporting.metrics.Metrics;
  * {@code manifest.json} (optional) and the run artifacts under {@code runs/}. Nothing is rerun, so
  * {@code -Dreport=<results folder>} and the end of an experiment produce the same files.
  *
- * <p>Writes {@code summary.csv}, {@code summary.md}, {@code report.html} (self-contained) and
+ * <p>Writes {@code summary.csv}, {@code summary.md}, {@code choosing-k.csv} (the K each criterion
+ * picks in every K sweep, {@link ChoosingK}), {@code report.html} (self-contained) and
  * {@code images/} (every chart as SVG, the best seeds' pictures as PNG), each atomically.
  */
 public final class Reports {
@@ -29,6 +30,7 @@ public final class Reports {
     public static final String REPORT_HTML = "report.html";
     public static final String IMAGES = "images";
     public static final String MANIFEST = "manifest.json";
+    public static final String CHOOSING_K_CSV = "choosing-k.csv";
 
     /** Metrics compared pairwise between configurations inside one report, when measured. */
     static final List<String> PAIRED_METRICS = List.of("train.distortion", "train.accuracy", "train.nmi", "train.ari",
@@ -69,7 +71,9 @@ public final class Reports {
         Path html = resultsDir.resolve(REPORT_HTML);
         Path images = resultsDir.resolve(IMAGES);
         AtomicFiles.writeString(csv, SummaryTables.csv(summaries));
-        AtomicFiles.writeString(md, SummaryTables.markdown(title, summaries));
+        List<ChoosingK> sweeps = ChoosingK.of(summaries, records);
+        AtomicFiles.writeString(md, SummaryTables.markdown(title, summaries) + ChoosingK.markdown(sweeps));
+        AtomicFiles.writeString(resultsDir.resolve(CHOOSING_K_CSV), ChoosingK.csv(sweeps));
         List<PairedComparisons.Side> sides = PairedComparisons.sides("", summaries, records);
         List<String> columns = Summaries.metricColumns(summaries);
         List<String> pairedMetrics = new ArrayList<>(PAIRED_METRICS);

@@ -22,7 +22,25 @@ class MetricsRegistryTest {
                 "fowlkes-mallows"), Metrics.externalNames());
         assertEquals(List.of("distortion", "mean-distortion", "silhouette", "calinski-harabasz", "davies-bouldin"),
                 Metrics.internalNames());
-        assertEquals(Metrics.names().size() + 6, Metrics.allNames().size());
+        assertEquals(Metrics.names().size() + 7, Metrics.allNames().size());
+    }
+
+    @Test
+    void gapIsSelectableByNameButNotInTheDefaultList() {
+        assertTrue(Metrics.isKnown("gap"));
+        assertTrue(Metrics.create("gap") instanceof GapStatistic);
+        assertFalse(Metrics.names().contains("gap"));
+        assertFalse(Metrics.inDefaultList("gap"));
+        assertFalse(Metrics.inDefaultList("nmi-geometric"));
+        assertTrue(Metrics.inDefaultList("silhouette"));
+        assertTrue(Metrics.inDefaultList("my-own-metric"), "a metric bound from outside is in the default list");
+    }
+
+    @Test
+    void aStandardErrorBesideAScoreIsADetailNotAScore() {
+        assertTrue(Metrics.isDetail("gap-se"));
+        assertTrue(Metrics.isDetail("gap-sample-size"));
+        assertFalse(Metrics.isDetail("gap"));
     }
 
     @Test

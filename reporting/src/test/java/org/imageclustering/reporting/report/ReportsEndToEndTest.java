@@ -47,7 +47,9 @@ class ReportsEndToEndTest {
             for (int s = 0; s < 3; s++) {
                 long seed = 1000 + s;
                 Clustering c = new KMeans(KMeansOptions.defaults(k).withRestarts(restarts)).fit(x, FitContext.of(seed));
-                Map<String, Double> train = Metrics.scoreAll(Metrics.names(),
+                List<String> names = new ArrayList<>(Metrics.names());
+                names.add("gap");
+                Map<String, Double> train = Metrics.scoreAll(names,
                         new MetricInput(x, c.labels(), data.labels(), c.centroids(), seed));
                 String runId = algorithmName + "-k" + k + "-s" + s;
                 Map<String, String> files = artifacts.saveStandard(runId, x, c.labels(), c.centroids(), data.labels(),
@@ -88,6 +90,19 @@ class ReportsEndToEndTest {
         assertTrue(Files.exists(dir.resolve("images").resolve("elbow-train-nmi.svg")));
         assertTrue(Files.exists(dir.resolve("images").resolve("elbow-train-stability.svg")));
         assertTrue(w.consoleTable().contains("train nmi"), w.consoleTable());
+        assertTrue(html.contains("id=\"choosing-k\""));
+        String md = Files.readString(w.summaryMarkdown());
+        for (String pick : List.of("| knee of distortion | farthest below the chord from the first to the last K "
+                + "(Kneedle) | K = 3 |", "| silhouette | highest mean silhouette | K = 3 |",
+                "| Calinski-Harabasz | highest mean calinski-harabasz | K = 3 |",
+                "| Davies-Bouldin | lowest mean davies-bouldin | K = 3 |", "| gap statistic |")) {
+            assertTrue(md.contains(pick), "summary.md lacks " + pick + ":\n" + md);
+        }
+        assertTrue(md.contains("K = 3 (per seed: 3, 3, 3)"), md);
+        assertTrue(Files.readString(dir.resolve(Reports.CHOOSING_K_CSV)).startsWith(ChoosingK.CSV_HEADER + "\n"
+                + "blobs,pixels,kmeans,restarts=1,knee of distortion,2,"));
+        assertTrue(Files.exists(dir.resolve("images").resolve("choosing-k-" + HtmlReport.slug(w.summaries().get(0))
+                + "-gap-statistic.svg")));
 
         // Rebuilding from the same folder gives the same bytes (no clock, no hash-order in the output).
         Reports.writeAll(dir);
